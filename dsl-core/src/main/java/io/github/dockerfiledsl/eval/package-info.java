@@ -1,0 +1,4 @@
+/**
+ * Variable substitution with BuildKit's semantics and ARG/ENV scoping.
+ */
+package io.github.dockerfiledsl.eval;

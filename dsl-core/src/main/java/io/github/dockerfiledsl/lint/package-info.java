@@ -1,0 +1,4 @@
+/**
+ * The linter: rules with stable ids, findings with positions, and fixes.
+ */
+package io.github.dockerfiledsl.lint;

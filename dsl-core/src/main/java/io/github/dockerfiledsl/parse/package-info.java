@@ -1,0 +1,4 @@
+/**
+ * The BuildKit-compatible, lossless Dockerfile parser.
+ */
+package io.github.dockerfiledsl.parse;

@@ -1,0 +1,4 @@
+/**
+ * The canonical renderer and its options.
+ */
+package io.github.dockerfiledsl.render;

@@ -1,0 +1,6 @@
+/**
+ * dockerfile-dsl core: the typed Dockerfile model, the fluent builder, the parser, the canonical
+ * renderer and the linter. It has no runtime dependencies.
+ */
+module io.github.dockerfiledsl.core {
+}

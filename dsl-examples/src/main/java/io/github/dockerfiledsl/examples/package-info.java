@@ -1,0 +1,4 @@
+/**
+ * Runnable examples: the seed Dockerfiles written with the builder.
+ */
+package io.github.dockerfiledsl.examples;

@@ -1,0 +1,4 @@
+/**
+ * YAML specs that round-trip with Dockerfiles.
+ */
+package io.github.dockerfiledsl.yaml;

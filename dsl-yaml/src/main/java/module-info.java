@@ -1,0 +1,6 @@
+/**
+ * dockerfile-dsl YAML: YAML specs, their JSON Schema, Java source generation and the command line.
+ */
+module io.github.dockerfiledsl.yaml {
+  requires io.github.dockerfiledsl.core;
+}
