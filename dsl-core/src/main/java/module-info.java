@@ -6,4 +6,5 @@ module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl;
   exports io.github.dockerfiledsl.instruction;
   exports io.github.dockerfiledsl.render;
+  exports io.github.dockerfiledsl.lint;
 }
