@@ -3,4 +3,6 @@
  * renderer and the linter. It has no runtime dependencies.
  */
 module io.github.dockerfiledsl.core {
+  exports io.github.dockerfiledsl.parse;
+  exports io.github.dockerfiledsl.eval;
 }
