@@ -726,6 +726,15 @@ public final class AstParser {
     return new Heredoc(name, fd, expand, chomp, "");
   }
 
+  /** Like {@link #parseHeredoc} but returns null instead of throwing. */
+  static Heredoc parseHeredocQuietly(String word) {
+    try {
+      return parseHeredoc(word);
+    } catch (SubstitutionException e) {
+      return null;
+    }
+  }
+
   private static int quoteCount(String s) {
     int c = 0;
     for (int i = 0; i < s.length(); i++) {
