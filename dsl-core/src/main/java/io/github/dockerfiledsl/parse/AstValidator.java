@@ -72,6 +72,13 @@ public final class AstValidator {
   }
 
   private void run() {
+    List<String> allStages = new ArrayList<>();
+    for (AstNode node : ast.nodes()) {
+      if (node.keyword().equals("FROM")) {
+        List<String> args = node.args();
+        allStages.add(args.size() == 3 ? args.get(2).toLowerCase(Locale.ROOT) : "");
+      }
+    }
     List<String> stageNames = new ArrayList<>();
     for (AstNode node : ast.nodes()) {
       String kw = node.keyword();
@@ -88,7 +95,7 @@ public final class AstValidator {
         throw error(node, "no build stage in current context", "FROM before " + node.value());
       }
       if (kw.equals("COPY")) {
-        checkCopyFrom(node, stageNames);
+        checkCopyFrom(node, stageNames.size() - 1, allStages);
       }
     }
     if (stageNames.isEmpty()) {
@@ -97,8 +104,7 @@ public final class AstValidator {
     }
   }
 
-  private void checkCopyFrom(AstNode node, List<String> stageNames) {
-    int current = stageNames.size() - 1;
+  private void checkCopyFrom(AstNode node, int current, List<String> stageNames) {
     for (String flag : node.flags()) {
       if (!flag.startsWith("--from=")) {
         continue;
