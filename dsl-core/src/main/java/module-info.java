@@ -3,6 +3,9 @@
  * renderer and the linter. It has no runtime dependencies.
  */
 module io.github.dockerfiledsl.core {
+  exports io.github.dockerfiledsl;
+  exports io.github.dockerfiledsl.instruction;
+  exports io.github.dockerfiledsl.render;
   exports io.github.dockerfiledsl.parse;
   exports io.github.dockerfiledsl.eval;
 }
