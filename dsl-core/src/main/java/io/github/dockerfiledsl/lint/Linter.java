@@ -195,17 +195,20 @@ public final class Linter {
       }
       throw e;
     }
+    return lint(dockerfile, i -> Optional.empty(), ast).withFileName(name(fileName));
+  }
+
+  /** Returns the positions of the AST's instructions paired with the model, or none. */
+  private static Function<Instruction, Optional<Position>> astPositions(Dockerfile d, Ast ast) {
     List<Position> starts = new ArrayList<>();
     for (AstNode n : ast.nodes()) {
       starts.add(new Position(Math.max(1, n.startLine()), Math.max(1, n.column())));
     }
-    Function<Instruction, Optional<Position>> positions;
     try {
-      positions = Positions.of(dockerfile, starts);
+      return Positions.of(d, starts);
     } catch (IllegalArgumentException e) {
-      positions = i -> Optional.empty();
+      return i -> Optional.empty();
     }
-    return lint(dockerfile, positions, ast).withFileName(name(fileName));
   }
 
   private static String name(String fileName) {
@@ -218,7 +221,31 @@ public final class Linter {
   }
 
   /**
-   * Lints a Dockerfile with positions and, when it was parsed, the parser's AST.
+   * Lints a Dockerfile parsed from the given text, with positions from a lookup; the rules that
+   * read the source parse the text again. Prefer {@link #lint(String, String)}, which does all of
+   * it in one call.
+   *
+   * @param dockerfile the Dockerfile parsed from {@code text}
+   * @param positions the position of each instruction, by identity
+   * @param text the source text, or null for a built model
+   * @return the report
+   */
+  public LintReport lint(
+      Dockerfile dockerfile, Function<Instruction, Optional<Position>> positions, String text) {
+    Ast ast = null;
+    if (text != null) {
+      try {
+        ast = AstParser.parse(null, text);
+      } catch (DockerfileParseException e) {
+        ast = null;
+      }
+    }
+    return lint(dockerfile, positions, ast);
+  }
+
+  /**
+   * Lints a Dockerfile with positions and, when it was parsed, the parser's AST (which also
+   * supplies the positions the lookup does not know).
    *
    * @param dockerfile the Dockerfile
    * @param positions the position of each instruction, by identity
@@ -228,6 +255,12 @@ public final class Linter {
   public LintReport lint(
       Dockerfile dockerfile, Function<Instruction, Optional<Position>> positions, Ast source) {
     Objects.requireNonNull(dockerfile, "dockerfile == null");
+    Objects.requireNonNull(positions, "positions == null");
+    if (source != null) {
+      Function<Instruction, Optional<Position>> given = positions;
+      Function<Instruction, Optional<Position>> fromAst = astPositions(dockerfile, source);
+      positions = i -> given.apply(i).or(() -> fromAst.apply(i));
+    }
     CheckDirective fileCheck =
         dockerfile.directive("check").map(CheckDirective::parse).orElse(CheckDirective.NONE);
     Map<Instruction, CheckDirective> local = localChecks(dockerfile);

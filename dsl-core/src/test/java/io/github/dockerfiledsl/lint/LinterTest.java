@@ -124,6 +124,33 @@ class LinterTest {
   }
 
   @Test
+  void textLintingReadsTheSourceAndGivesPositions() {
+    String text = "FROM alpine:3.20\nENV A 1\n# check=skip=LegacyKeyValueFormat\nENV B 2\n";
+    LintReport r = Linter.defaults().only("DF013").lint("Dockerfile", text);
+    assertThat(r.text()).isEqualTo(
+        "Dockerfile:2:1: warning DF013 legacy 'ENV A value' format; write ENV A=value\n");
+    Dockerfile parsed = io.github.dockerfiledsl.parse.DockerfileParser.parse(text);
+    assertThat(Linter.defaults().only("DF013").lint(parsed, i -> Optional.empty(), text).findings())
+        .hasSize(1);
+    assertThat(Linter.defaults().only("DF013").lint(parsed).findings()).isEmpty();
+  }
+
+  @Test
+  void textLintingThrowsParseErrors() {
+    assertThatThrownBy(() -> Linter.defaults().lint("Dockerfile", "RUN true\n"))
+        .isInstanceOf(io.github.dockerfiledsl.parse.DockerfileParseException.class);
+  }
+
+  @Test
+  void duplicateStageNamesAreAnErrorFindingNotAParseError() {
+    LintReport r = Linter.defaults().lint("Dockerfile",
+        "FROM alpine:3.20 AS a\nRUN true\nFROM alpine:3.20 AS a\nRUN true\n");
+    assertThat(r.text()).isEqualTo(
+        "Dockerfile:3:1: error DF005 duplicate stage name 'a' (first defined on line 1)\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void ruleExceptionsNameTheRule() {
     Rule broken = new Rule() {
       @Override public String id() {
