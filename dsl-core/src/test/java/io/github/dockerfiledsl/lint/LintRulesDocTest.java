@@ -40,7 +40,8 @@ class LintRulesDocTest {
             : RuleFixtures.CASES.get(r.id());
         Dockerfile failing = c.failing();
         example = failing.render().strip().replace("\n", "<br>");
-        Linter l = Linter.defaults().only(r.id()).withDockerignore(RuleFixtures.DOCKERIGNORE);
+        Linter l = Linter.defaults().only(r.id()).withDockerignore(RuleFixtures.DOCKERIGNORE)
+            .withExperimental();
         fix = l.lint(failing).findings().stream().filter(Finding::fixable).findFirst()
             .map(f -> f.fix().get().description()).orElse("no");
       }

@@ -60,6 +60,17 @@ class LinterTest {
   }
 
   @Test
+  void experimentalRulesRunOnlyWhenEnabled() {
+    Dockerfile d = df(stage("alpine:3.20", comment("the version"), arg("V")));
+    assertThat(Linter.defaults().lint(d).findings("DF019")).isEmpty();
+    assertThat(Linter.defaults().lint(RuleFixtures.withCheck("experimental=InvalidDefinitionDescription", d))
+        .findings("DF019")).hasSize(1);
+    assertThat(Linter.defaults().lint(RuleFixtures.withCheck("experimental=all", d)).findings("DF019"))
+        .hasSize(1);
+    assertThat(Linter.defaults().withExperimental().lint(d).findings("DF019")).hasSize(1);
+  }
+
+  @Test
   void errorTrueTurnsWarningsIntoErrors() {
     assertThat(Linter.defaults().lint(ADD_FILE).exitCode()).isZero();
     LintReport r = Linter.defaults().lint(RuleFixtures.withCheck("error=true", ADD_FILE));
