@@ -147,6 +147,16 @@ class LinterTest {
   }
 
   @Test
+  void checkCommentAboveTheFirstFromInTextSkipsOnlyThatStage() {
+    String text = "# a title ends the directives\n# check=skip=DL3006\nFROM debian\nRUN true\n\n"
+        + "FROM busybox\nRUN true\n";
+    assertThat(Linter.defaults().only("DF113").lint("Dockerfile", text).text()).isEqualTo(
+        "Dockerfile:6:1: warning DF113 FROM busybox has no tag or digest; pin a version\n");
+    assertThat(Linter.defaults().only("DF113").lint("Dockerfile", "# check=skip=DL3006\n" + text.substring(text.indexOf("FROM")))
+        .findings()).isEmpty();
+  }
+
+  @Test
   void textLintingThrowsParseErrors() {
     assertThatThrownBy(() -> Linter.defaults().lint("Dockerfile", "RUN true\n"))
         .isInstanceOf(io.github.dockerfiledsl.parse.DockerfileParseException.class);
