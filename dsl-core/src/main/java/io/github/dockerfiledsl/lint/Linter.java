@@ -344,6 +344,19 @@ public final class Linter {
     return current;
   }
 
+  /**
+   * Parses Dockerfile text, applies every available fix and renders the result canonically, as
+   * {@code lint --fix} does; the rules that read the source are fixed by the rendering itself.
+   *
+   * @param fileName the file name used in parse errors, or null
+   * @param text the Dockerfile text
+   * @return the fixed, canonical text
+   * @throws DockerfileParseException when the text is not a valid Dockerfile
+   */
+  public String fix(String fileName, String text) {
+    return fix(DockerfileParser.parse(fileName, text)).render();
+  }
+
   /** Maps each instruction to the check directive in the comments directly above it. */
   private static Map<Instruction, CheckDirective> localChecks(Dockerfile d) {
     Map<Instruction, CheckDirective> out = new IdentityHashMap<>();

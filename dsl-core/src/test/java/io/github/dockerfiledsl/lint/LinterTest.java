@@ -119,6 +119,14 @@ class LinterTest {
   }
 
   @Test
+  void fixTextRendersTheFixedModel() {
+    String text = "from debian:12 as base\nADD app.py /app/\nENV A 1\n";
+    String fixed = Linter.defaults().fix("Dockerfile", text);
+    assertThat(fixed).isEqualTo("FROM debian:12 AS base\nCOPY app.py /app/\nENV A=1\n");
+    assertThat(Linter.defaults().lint("Dockerfile", fixed).findings()).isEmpty();
+  }
+
+  @Test
   void mergeKeepsShellStateApart() {
     Dockerfile d = df(stage("debian:12", run("cd /tmp"), run("make")));
     Finding f = Linter.defaults().lint(d).findings("DF103").get(0);
