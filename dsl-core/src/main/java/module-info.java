@@ -3,4 +3,5 @@
  * renderer and the linter. It has no runtime dependencies.
  */
 module io.github.dockerfiledsl.core {
+  exports io.github.dockerfiledsl.build;
 }
