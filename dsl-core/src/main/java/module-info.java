@@ -3,5 +3,8 @@
  * renderer and the linter. It has no runtime dependencies.
  */
 module io.github.dockerfiledsl.core {
+  exports io.github.dockerfiledsl;
   exports io.github.dockerfiledsl.build;
+  exports io.github.dockerfiledsl.instruction;
+  exports io.github.dockerfiledsl.render;
 }

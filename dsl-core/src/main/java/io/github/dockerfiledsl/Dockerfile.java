@@ -1,0 +1,277 @@
+package io.github.dockerfiledsl;
+
+import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.instruction.Directive;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.internal.Checks;
+import io.github.dockerfiledsl.internal.Trivia;
+import io.github.dockerfiledsl.render.RenderOptions;
+import io.github.dockerfiledsl.render.Renderer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable Dockerfile: parser directives, global ARGs (with comments) before the first FROM,
+ * and one or more {@link Stage stages}.
+ *
+ * <pre>{@code
+ * Dockerfile.model(List.of(), List.of(), List.of(Stage.of(FromInstruction.of("alpine:3.20"),
+ *     List.of(RunInstruction.shell("apk add --no-cache curl"))))).render()
+ * // FROM alpine:3.20
+ * // RUN apk add --no-cache curl
+ * }</pre>
+ *
+ * <p>Equality is by directives, preamble and stages; comments and blank lines take part, since
+ * they are kept for lossless formatting.
+ */
+public final class Dockerfile {
+  private final List<Directive> directives;
+  private final List<Instruction> preamble;
+  private final List<Stage> stages;
+
+  private Dockerfile(List<Directive> directives, List<Instruction> preamble, List<Stage> stages) {
+    this.directives = Checks.list(directives, "directives");
+    Set<String> seen = new HashSet<>();
+    for (Directive d : this.directives) {
+      Checks.check(seen.add(d.name()), "directive %s must not be repeated", d.name());
+    }
+    List<Instruction> pre = Checks.list(preamble, "preamble");
+    for (Instruction i : pre) {
+      Checks.check(
+          i instanceof ArgInstruction || i.isTrivia(),
+          "only ARG, comments and blank lines may come before the first FROM, not %s",
+          i.keyword());
+    }
+    this.preamble = Trivia.normalize(pre, true, false);
+    this.stages = Checks.list(stages, "stages");
+    Checks.check(!this.stages.isEmpty(), "a Dockerfile needs at least one FROM");
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < this.stages.size(); i++) {
+      Optional<String> name = this.stages.get(i).name();
+      if (name.isPresent() && !names.add(name.get())) {
+        int first = indexOf(name.get());
+        throw new IllegalArgumentException(
+            "duplicate stage name '" + name.get() + "' (stages " + (first + 1) + " and " + (i + 1) + ")");
+      }
+    }
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i).name().map(name::equals).orElse(false)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Creates a Dockerfile from its parts.
+   *
+   * @param directives the parser directives
+   * @param preamble the global ARGs, comments and blank lines before the first FROM
+   * @param stages the stages, at least one
+   * @return the Dockerfile
+   * @throws IllegalArgumentException for a repeated directive, a duplicate stage name or an
+   *     instruction other than ARG before the first FROM
+   */
+  public static Dockerfile model(
+      List<Directive> directives, List<Instruction> preamble, List<Stage> stages) {
+    return new Dockerfile(directives, preamble, stages);
+  }
+
+  /**
+   * Creates a Dockerfile of the given stages, without directives or global ARGs.
+   *
+   * @param stages the stages
+   * @return the Dockerfile
+   */
+  public static Dockerfile of(Stage... stages) {
+    return new Dockerfile(List.of(), List.of(), List.of(stages));
+  }
+
+  /**
+   * Returns the parser directives.
+   *
+   * @return the directives
+   */
+  public List<Directive> directives() {
+    return directives;
+  }
+
+  /**
+   * Returns the value of a directive, if present.
+   *
+   * @param name {@code syntax}, {@code escape} or {@code check}
+   * @return the value
+   */
+  public Optional<String> directive(String name) {
+    return directives.stream().filter(d -> d.name().equalsIgnoreCase(name)).map(Directive::value).findFirst();
+  }
+
+  /**
+   * Returns the escape character: {@code \} unless an escape directive says {@code `}.
+   *
+   * @return the escape character
+   */
+  public char escape() {
+    return directive("escape").map(v -> v.charAt(0)).orElse('\\');
+  }
+
+  /**
+   * Returns the global ARGs, comments and blank lines before the first FROM.
+   *
+   * @return the preamble
+   */
+  public List<Instruction> preamble() {
+    return preamble;
+  }
+
+  /**
+   * Returns the stages.
+   *
+   * @return the stages, at least one
+   */
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  /**
+   * Returns the stage with the given name.
+   *
+   * @param name the stage name
+   * @return the stage
+   */
+  public Optional<Stage> stage(String name) {
+    int i = indexOf(name);
+    return i < 0 ? Optional.empty() : Optional.of(stages.get(i));
+  }
+
+  /**
+   * Renders the canonical Dockerfile text with default options.
+   *
+   * @return the text, ending with a line break
+   */
+  public String render() {
+    return Renderer.render(this, RenderOptions.defaults());
+  }
+
+  /**
+   * Renders the canonical Dockerfile text.
+   *
+   * @param options the options
+   * @return the text, ending with a line break
+   */
+  public String render(RenderOptions options) {
+    return Renderer.render(this, options);
+  }
+
+  /**
+   * Returns a builder holding this Dockerfile's parts.
+   *
+   * @return a builder
+   */
+  public Editor toBuilder() {
+    return new Editor(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Dockerfile d
+        && directives.equals(d.directives)
+        && preamble.equals(d.preamble)
+        && stages.equals(d.stages);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(directives, preamble, stages);
+  }
+
+  /**
+   * Returns the rendered text.
+   *
+   * @return {@link #render()}
+   */
+  @Override
+  public String toString() {
+    return render();
+  }
+
+  /**
+   * A mutable editor of a {@link Dockerfile}'s parts, for model-to-model rewrites; not
+   * thread-safe. (The typed, order-checked builder for writing Dockerfiles is a separate API.)
+   */
+  public static final class Editor {
+    private final List<Directive> directives;
+    private final List<Instruction> preamble;
+    private final List<Stage> stages;
+
+    private Editor(Dockerfile d) {
+      this.directives = new ArrayList<>(d.directives);
+      this.preamble = new ArrayList<>(d.preamble);
+      this.stages = new ArrayList<>(d.stages);
+    }
+
+    /**
+     * Replaces the directives.
+     *
+     * @param newDirectives the directives
+     * @return this editor
+     */
+    public Editor directives(List<Directive> newDirectives) {
+      directives.clear();
+      directives.addAll(Checks.list(newDirectives, "directives"));
+      return this;
+    }
+
+    /**
+     * Replaces the preamble.
+     *
+     * @param newPreamble the preamble
+     * @return this editor
+     */
+    public Editor preamble(List<? extends Instruction> newPreamble) {
+      preamble.clear();
+      preamble.addAll(Checks.list(newPreamble, "preamble"));
+      return this;
+    }
+
+    /**
+     * Replaces the stages.
+     *
+     * @param newStages the stages
+     * @return this editor
+     */
+    public Editor stages(List<Stage> newStages) {
+      stages.clear();
+      stages.addAll(Checks.list(newStages, "stages"));
+      return this;
+    }
+
+    /**
+     * Replaces stage {@code index}.
+     *
+     * @param index the index
+     * @param stage the stage
+     * @return this editor
+     */
+    public Editor stage(int index, Stage stage) {
+      stages.set(index, Checks.notNull(stage, "stage"));
+      return this;
+    }
+
+    /**
+     * Builds the Dockerfile.
+     *
+     * @return the Dockerfile
+     */
+    public Dockerfile build() {
+      return new Dockerfile(directives, preamble, stages);
+    }
+  }
+}

@@ -1,0 +1,339 @@
+package io.github.dockerfiledsl.instruction;
+
+import io.github.dockerfiledsl.internal.Checks;
+import java.util.Optional;
+
+/**
+ * A {@code RUN --mount=type=...} mount. All string values are templates (see {@link
+ * Instruction}).
+ */
+public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Mount.Secret, Mount.Ssh {
+
+  /**
+   * Returns the mount type as written in {@code type=}.
+   *
+   * @return {@code bind}, {@code cache}, {@code tmpfs}, {@code secret} or {@code ssh}
+   */
+  String type();
+
+  /** Sharing mode of a cache mount. */
+  enum Sharing {
+    /** Several writers may use the cache at once (the default). */
+    SHARED,
+    /** A second writer gets a new, empty cache. */
+    PRIVATE,
+    /** A second writer waits until the first releases the cache. */
+    LOCKED;
+
+    /**
+     * Returns the value as written in {@code sharing=}.
+     *
+     * @return the lower-case name
+     */
+    public String value() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * Returns a read-only bind mount of the build context at {@code target}.
+   *
+   * @param target the mount point
+   * @return the mount
+   */
+  static Bind bind(String target) {
+    return new Bind(target, Optional.empty(), Optional.empty(), false);
+  }
+
+  /**
+   * Returns a shared cache mount at {@code target}.
+   *
+   * @param target the mount point, e.g. {@code /var/cache/apt}
+   * @return the mount
+   */
+  static Cache cache(String target) {
+    return new Cache(target, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        false, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Returns a tmpfs mount at {@code target}.
+   *
+   * @param target the mount point
+   * @return the mount
+   */
+  static Tmpfs tmpfs(String target) {
+    return new Tmpfs(target, Optional.empty());
+  }
+
+  /**
+   * Returns a secret mount with the given id, at {@code /run/secrets/<id>}.
+   *
+   * @param id the secret id
+   * @return the mount
+   */
+  static Secret secret(String id) {
+    return new Secret(Optional.of(id), Optional.empty(), Optional.empty(), false,
+        Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Returns the default SSH agent mount.
+   *
+   * @return the mount
+   */
+  static Ssh ssh() {
+    return new Ssh(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  private static void checkTarget(String target) {
+    Checks.word(target, "mount target");
+    Checks.check(!target.equals("/"), "mount target (%s) must not be /", Checks.quote(target));
+  }
+
+  private static void checkOptional(Optional<String> value, String field) {
+    Checks.optional(value, field).ifPresent(v -> Checks.singleLine(v, field));
+  }
+
+  /**
+   * {@code type=bind}: a directory of the context, a stage or an image, read-only unless
+   * {@code rw}.
+   *
+   * @param target the mount point
+   * @param source the path in the source, default its root
+   * @param from a stage name, image or context to mount from, default the build context
+   * @param readWrite whether writes are allowed (they are discarded)
+   */
+  record Bind(String target, Optional<String> source, Optional<String> from, boolean readWrite)
+      implements Mount {
+    /**
+     * Creates a bind mount.
+     *
+     * @param target the mount point
+     * @param source the source path
+     * @param from the stage, image or context
+     * @param readWrite whether writes are allowed
+     */
+    public Bind {
+      checkTarget(target);
+      checkOptional(source, "bind mount source");
+      checkOptional(from, "bind mount from");
+    }
+
+    @Override
+    public String type() {
+      return "bind";
+    }
+  }
+
+  /**
+   * {@code type=cache}: a persistent cache directory for compilers and package managers.
+   *
+   * @param target the mount point
+   * @param id the cache id, default the target
+   * @param sharing the sharing mode, default shared
+   * @param from a stage or image to seed the cache from
+   * @param source the subpath in {@code from}
+   * @param readOnly whether the cache is read-only
+   * @param mode the file mode of a new cache directory, default 0755
+   * @param uid the owner of a new cache directory, default 0
+   * @param gid the group of a new cache directory, default 0
+   */
+  record Cache(
+      String target,
+      Optional<String> id,
+      Optional<Sharing> sharing,
+      Optional<String> from,
+      Optional<String> source,
+      boolean readOnly,
+      Optional<String> mode,
+      Optional<String> uid,
+      Optional<String> gid)
+      implements Mount {
+    /**
+     * Creates a cache mount.
+     *
+     * @param target the mount point
+     * @param id the cache id
+     * @param sharing the sharing mode
+     * @param from the stage or image
+     * @param source the subpath
+     * @param readOnly whether read-only
+     * @param mode the directory mode
+     * @param uid the owner
+     * @param gid the group
+     */
+    public Cache {
+      checkTarget(target);
+      checkOptional(id, "cache mount id");
+      Checks.optional(sharing, "cache mount sharing");
+      checkOptional(from, "cache mount from");
+      checkOptional(source, "cache mount source");
+      checkOptional(mode, "cache mount mode");
+      checkOptional(uid, "cache mount uid");
+      checkOptional(gid, "cache mount gid");
+    }
+
+    /**
+     * Returns this mount with the given sharing mode.
+     *
+     * @param newSharing the sharing mode
+     * @return a new mount
+     */
+    public Cache withSharing(Sharing newSharing) {
+      return new Cache(target, id, Optional.of(newSharing), from, source, readOnly, mode, uid, gid);
+    }
+
+    /**
+     * Returns this mount with the given id.
+     *
+     * @param newId the cache id
+     * @return a new mount
+     */
+    public Cache withId(String newId) {
+      return new Cache(target, Optional.of(newId), sharing, from, source, readOnly, mode, uid, gid);
+    }
+
+    @Override
+    public String type() {
+      return "cache";
+    }
+  }
+
+  /**
+   * {@code type=tmpfs}: an in-memory file system.
+   *
+   * @param target the mount point
+   * @param size the size limit in bytes, a template such as {@code 64m}
+   */
+  record Tmpfs(String target, Optional<String> size) implements Mount {
+    /**
+     * Creates a tmpfs mount.
+     *
+     * @param target the mount point
+     * @param size the size limit
+     */
+    public Tmpfs {
+      checkTarget(target);
+      checkOptional(size, "tmpfs mount size");
+    }
+
+    @Override
+    public String type() {
+      return "tmpfs";
+    }
+  }
+
+  /**
+   * {@code type=secret}: a build secret as a file or an environment variable; it never enters
+   * a layer.
+   *
+   * @param id the secret id, default the base name of the target
+   * @param target the file path, default {@code /run/secrets/<id>}
+   * @param env the environment variable to expose the secret as
+   * @param required whether the build fails without the secret
+   * @param mode the file mode, default 0400
+   * @param uid the owner
+   * @param gid the group
+   */
+  record Secret(
+      Optional<String> id,
+      Optional<String> target,
+      Optional<String> env,
+      boolean required,
+      Optional<String> mode,
+      Optional<String> uid,
+      Optional<String> gid)
+      implements Mount {
+    /**
+     * Creates a secret mount.
+     *
+     * @param id the secret id
+     * @param target the file path
+     * @param env the environment variable
+     * @param required whether required
+     * @param mode the file mode
+     * @param uid the owner
+     * @param gid the group
+     */
+    public Secret {
+      checkOptional(id, "secret mount id");
+      Checks.optional(target, "secret mount target").ifPresent(Mount::checkTarget);
+      checkOptional(env, "secret mount env");
+      Checks.check(
+          id.isPresent() || target.isPresent() || env.isPresent(),
+          "secret mount needs an id, a target or an env");
+      checkOptional(mode, "secret mount mode");
+      checkOptional(uid, "secret mount uid");
+      checkOptional(gid, "secret mount gid");
+    }
+
+    /**
+     * Returns this mount exposed as the environment variable {@code name}.
+     *
+     * @param name the variable name
+     * @return a new mount
+     */
+    public Secret withEnv(String name) {
+      return new Secret(id, target, Optional.of(name), required, mode, uid, gid);
+    }
+
+    /**
+     * Returns this mount, required or not.
+     *
+     * @param isRequired whether the build fails without the secret
+     * @return a new mount
+     */
+    public Secret withRequired(boolean isRequired) {
+      return new Secret(id, target, env, isRequired, mode, uid, gid);
+    }
+
+    @Override
+    public String type() {
+      return "secret";
+    }
+  }
+
+  /**
+   * {@code type=ssh}: access to an SSH agent socket of the client.
+   *
+   * @param id the SSH agent id, default {@code default}
+   * @param target the socket path
+   * @param required whether the build fails without the agent
+   * @param mode the socket mode, default 0600
+   * @param uid the owner
+   * @param gid the group
+   */
+  record Ssh(
+      Optional<String> id,
+      Optional<String> target,
+      boolean required,
+      Optional<String> mode,
+      Optional<String> uid,
+      Optional<String> gid)
+      implements Mount {
+    /**
+     * Creates an ssh mount.
+     *
+     * @param id the agent id
+     * @param target the socket path
+     * @param required whether required
+     * @param mode the socket mode
+     * @param uid the owner
+     * @param gid the group
+     */
+    public Ssh {
+      checkOptional(id, "ssh mount id");
+      Checks.optional(target, "ssh mount target").ifPresent(Mount::checkTarget);
+      checkOptional(mode, "ssh mount mode");
+      checkOptional(uid, "ssh mount uid");
+      checkOptional(gid, "ssh mount gid");
+    }
+
+    @Override
+    public String type() {
+      return "ssh";
+    }
+  }
+}

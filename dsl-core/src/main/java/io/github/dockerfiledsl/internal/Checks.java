@@ -1,0 +1,143 @@
+package io.github.dockerfiledsl.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Argument checks shared by the model: one null policy (no nulls anywhere, optional values are
+ * {@link Optional}) and messages that name the field and the offending value.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * Returns the value, or throws a {@link NullPointerException} naming the field.
+   *
+   * @param value the value
+   * @param field the field name used in the message
+   * @param <T> the value type
+   * @return the value
+   */
+  public static <T> T notNull(T value, String field) {
+    return Objects.requireNonNull(value, () -> field + " == null");
+  }
+
+  /**
+   * Returns an immutable copy of the list, rejecting a null list or null elements.
+   *
+   * @param list the list
+   * @param field the field name used in the message
+   * @param <T> the element type
+   * @return an immutable copy
+   */
+  public static <T> List<T> list(Collection<? extends T> list, String field) {
+    notNull(list, field);
+    List<T> copy = new ArrayList<>(list.size());
+    int i = 0;
+    for (T t : list) {
+      if (t == null) {
+        throw new NullPointerException(field + "[" + i + "] == null");
+      }
+      copy.add(t);
+      i++;
+    }
+    return List.copyOf(copy);
+  }
+
+  /**
+   * Returns the optional, rejecting a null optional.
+   *
+   * @param value the optional
+   * @param field the field name used in the message
+   * @param <T> the value type
+   * @return the optional
+   */
+  public static <T> Optional<T> optional(Optional<T> value, String field) {
+    return notNull(value, field);
+  }
+
+  /**
+   * Rejects a string that is empty or only white space.
+   *
+   * @param value the string
+   * @param field the field name used in the message
+   * @return the string
+   */
+  public static String notBlank(String value, String field) {
+    notNull(value, field);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(field + " (" + quote(value) + ") must not be blank");
+    }
+    return value;
+  }
+
+  /**
+   * Rejects a string containing a line break ({@code \n} or {@code \r}), which no single-line
+   * Dockerfile value can carry.
+   *
+   * @param value the string
+   * @param field the field name used in the message
+   * @return the string
+   */
+  public static String singleLine(String value, String field) {
+    notNull(value, field);
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException(
+          field + " (" + quote(value) + ") must not contain a line break");
+    }
+    return value;
+  }
+
+  /**
+   * Rejects a string that is blank or contains a line break.
+   *
+   * @param value the string
+   * @param field the field name used in the message
+   * @return the string
+   */
+  public static String word(String value, String field) {
+    return singleLine(notBlank(value, field), field);
+  }
+
+  /**
+   * Throws an {@link IllegalArgumentException} with the message unless the condition holds.
+   *
+   * @param condition the condition
+   * @param message the message, formatted with {@link String#format}
+   * @param args the message arguments
+   */
+  public static void check(boolean condition, String message, Object... args) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(message, args));
+    }
+  }
+
+  /**
+   * Quotes a value for an error message, showing control characters as Java escapes.
+   *
+   * @param value the value
+   * @return the quoted value
+   */
+  public static String quote(String value) {
+    StringBuilder sb = new StringBuilder("'");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('\'').toString();
+  }
+}
