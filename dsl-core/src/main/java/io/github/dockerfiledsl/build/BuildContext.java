@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.build;
 
+import io.github.dockerfiledsl.Dockerfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * BuildContext context = BuildContext.builder()
- *     .dockerfile("FROM busybox:latest\nCOPY hello.sh /usr/local/bin/\nCMD [\"hello.sh\"]\n")
+ *     .dockerfile(model)  // a Dockerfile model, rendered; or the Dockerfile text as a String
  *     .addExecutable("hello.sh", "#!/bin/sh\necho hello\n")
  *     .addResource("conf/app.conf", "fixtures/app.conf")
  *     .ignore("*.log")
@@ -87,6 +88,16 @@ public final class BuildContext {
    * @return a context with one file, {@code Dockerfile}
    */
   public static BuildContext of(String dockerfile) {
+    return builder().dockerfile(dockerfile).build();
+  }
+
+  /**
+   * Returns a context holding only the rendered text of the given Dockerfile model.
+   *
+   * @param dockerfile the model, rendered with {@link Dockerfile#render()}
+   * @return a context with one file, {@code Dockerfile}
+   */
+  public static BuildContext of(Dockerfile dockerfile) {
     return builder().dockerfile(dockerfile).build();
   }
 
@@ -436,6 +447,17 @@ public final class BuildContext {
     public Builder dockerfile(String text) {
       this.dockerfile = Objects.requireNonNull(text, "dockerfile == null");
       return this;
+    }
+
+    /**
+     * Sets the Dockerfile to the canonical rendering of a model ({@link Dockerfile#render()}).
+     *
+     * @param model the Dockerfile model
+     * @return this builder
+     */
+    public Builder dockerfile(Dockerfile model) {
+      Objects.requireNonNull(model, "dockerfile == null");
+      return dockerfile(model.render());
     }
 
     /**

@@ -3,10 +3,17 @@ package io.github.dockerfiledsl.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.Exec;
+import io.github.dockerfiledsl.Stage;
+import io.github.dockerfiledsl.instruction.CmdInstruction;
+import io.github.dockerfiledsl.instruction.FromInstruction;
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +80,18 @@ class BuildContextTest {
     assertThat(context.paths()).containsExactly(".dockerignore", "Dockerfile");
     assertThat(new String(context.content(".dockerignore")))
         .isEqualTo("**/*.log\ntarget/\n!target/app.jar\n");
+  }
+
+  @Test
+  void rendersADockerfileModel() {
+    Dockerfile model = Dockerfile.of(Stage.of(FromInstruction.of("busybox:latest"),
+        List.of(RunInstruction.shell("touch /x"), CmdInstruction.of(Exec.of("sh")))));
+
+    BuildContext context = BuildContext.of(model);
+
+    assertThat(context.dockerfile()).isEqualTo(model.render())
+        .isEqualTo("FROM busybox:latest\nRUN touch /x\nCMD [\"sh\"]\n");
+    assertThat(BuildContext.builder().dockerfile(model).build()).isEqualTo(context);
   }
 
   @Test
