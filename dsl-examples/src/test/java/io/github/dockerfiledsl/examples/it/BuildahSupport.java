@@ -40,7 +40,7 @@ public final class BuildahSupport {
 
   /** The options of every build, after {@code buildah bud}. */
   public static final List<String> BUILD_OPTIONS = List.of("--storage-driver", "vfs",
-      "--isolation", "chroot", "--pull=never", "--layers", "--format", "docker");
+      "--isolation", "chroot", "--pull=never", "--layers", "--force-rm", "--format", "docker");
 
   /** The local base images that {@code scripts/setup-buildah.sh} creates. */
   public static final List<String> BASE_IMAGES = List.of("debian:bookworm-slim",
