@@ -4,7 +4,8 @@
 # into one chain that ends with package-manager cleanup) with buildah, without cache, and prints a
 # Markdown table of image size, layer count and build time.
 #
-# Needs the local base images of scripts/setup-buildah.sh. Usage:
+# The Dockerfiles are the rendered models of dsl-examples BenchDockerfiles (a test checks they
+# are up to date). Needs the local base images of scripts/setup-buildah.sh. Usage:
 #   scripts/bench-images.sh [NAME...]      (default: every example; KEEP=1 keeps the images)
 set -euo pipefail
 cd "$(dirname "$0")/bench"
