@@ -178,7 +178,7 @@ public final class Renderer {
     } else if (instruction instanceof EnvInstruction e) {
       line(head, pairs(e.vars(), "ENV"), true);
     } else if (instruction instanceof MaintainerInstruction m) {
-      String name = m.name().strip();
+      String name = m.name();
       checkNoTrailingEscape(name, "MAINTAINER");
       out.append(head).append(' ').append(name).append('\n');
     } else if (instruction instanceof ExposeInstruction e) {
@@ -272,6 +272,11 @@ public final class Renderer {
     for (Heredoc h : heredocs) {
       out.append(h.body()).append(h.name()).append('\n');
     }
+  }
+
+  /** White space by Java's or by Go's definition: any of it splits or trims somewhere. */
+  private static boolean isBlank(int c) {
+    return Character.isWhitespace(c) || Checks.isSpace(c);
   }
 
   private String flagTemplate(String template, String field) {
@@ -372,10 +377,11 @@ public final class Renderer {
         markers.addAll(HeredocMarkers.find(s));
       }
     }
-    checkHeredocs(markers, heredocs, keyword);
+    checkHeredocs(markers, heredocs, keyword + " sources (" + Checks.quote(String.join(" ", sources))
+        + ")");
     boolean useJson = heredocs.isEmpty()
         && (json || all.stream().anyMatch(p -> !Words.isPlain(p) && !HeredocMarkers.isMarker(p)
-            && p.chars().anyMatch(Character::isWhitespace)));
+            && p.chars().anyMatch(Renderer::isBlank)));
     if (useJson) {
       List<String> words = new ArrayList<>();
       for (String p : all) {
@@ -391,7 +397,7 @@ public final class Renderer {
       if (HeredocMarkers.isMarker(s)) {
         words.add(s);
       } else {
-        if (s.chars().anyMatch(Character::isWhitespace)) {
+        if (s.chars().anyMatch(Renderer::isBlank)) {
           throw new IllegalArgumentException(
               keyword + " source (" + Checks.quote(s) + ") with white space cannot be combined"
                   + " with heredocs");
@@ -399,7 +405,7 @@ public final class Renderer {
         words.add(Words.word(s, escape, keyword + " source"));
       }
     }
-    if (destination.chars().anyMatch(Character::isWhitespace)) {
+    if (destination.chars().anyMatch(Renderer::isBlank)) {
       throw new IllegalArgumentException(
           keyword + " destination (" + Checks.quote(destination) + ") with white space cannot be"
               + " combined with heredocs");
@@ -409,10 +415,10 @@ public final class Renderer {
   }
 
   private static void checkHeredocs(
-      List<HeredocMarkers.Marker> markers, List<Heredoc> heredocs, String keyword) {
+      List<HeredocMarkers.Marker> markers, List<Heredoc> heredocs, String what) {
     if (markers.size() != heredocs.size()) {
       throw new IllegalArgumentException(
-          keyword + " names " + markers.size() + " heredoc(s) in its text but has " + heredocs.size()
+          what + " names " + markers.size() + " heredoc(s) but the instruction has " + heredocs.size()
               + " heredoc bod" + (heredocs.size() == 1 ? "y" : "ies"));
     }
     for (int i = 0; i < markers.size(); i++) {
@@ -421,7 +427,7 @@ public final class Renderer {
       if (!m.name().equals(h.name()) || m.expand() != h.expand() || m.chomp() != h.chomp()
           || m.fileDescriptor() != h.fileDescriptor()) {
         throw new IllegalArgumentException(
-            keyword + " heredoc " + (i + 1) + " is written " + Checks.quote(h.marker())
+            what + ": heredoc " + (i + 1) + " is written " + Checks.quote(h.marker())
                 + " in the model but the text names " + Checks.quote(m.name()));
       }
     }
@@ -450,17 +456,31 @@ public final class Renderer {
     }
     String last = lines.get(lines.size() - 1);
     checkNoTrailingEscape(last, field + " shell command");
+    for (int i = 0; i < lines.size() - 1; i++) {
+      // the escape character written after this line would be escaped itself, and BuildKit
+      // would end the instruction here
+      if (!shell.isComment(i) && lines.get(i).endsWith(String.valueOf(escape))) {
+        throw new IllegalArgumentException(
+            field + " shell line " + (i + 1) + " (" + Checks.quote(lines.get(i)) + ") must not end"
+                + " with the escape character " + escape + ", which would end the instruction"
+                + " there");
+      }
+    }
     if (field.equals("RUN")) {
       // markers are found on the joined command, as BuildKit does
-      checkHeredocs(HeredocMarkers.find(shell.command()), heredocs, field);
+      checkHeredocs(HeredocMarkers.find(shell.command()), heredocs,
+          "RUN shell command (" + Checks.quote(shell.command()) + ")");
     }
     StringBuilder firstLine = new StringBuilder(head);
     for (String f : flags) {
       firstLine.append(' ').append(f);
     }
+    // a command line starting with '#' must stay on the instruction line: alone on a
+    // continuation line it would be read as a comment and dropped
     boolean wrapFlags = columnLimit > 0 && flags.size() > 1
         && firstLine.length() + 1 + first.length() > columnLimit
-        && !flags.get(flags.size() - 1).equals("CMD");
+        && !flags.get(flags.size() - 1).equals("CMD")
+        && !first.startsWith("#");
     if (wrapFlags) {
       // RUN --mount=a \
       //     --mount=b \
@@ -494,7 +514,8 @@ public final class Renderer {
     boolean wrap = wrappable && columnLimit > 0 && length > columnLimit && words.size() > 1;
     out.append(head);
     for (int i = 0; i < words.size(); i++) {
-      if (wrap && i > 0) {
+      // a word starting with '#' alone on a continuation line would be read as a comment
+      if (wrap && i > 0 && !words.get(i).startsWith("#")) {
         out.append(' ').append(escape).append('\n').append(Shell.INDENT).append(words.get(i));
       } else {
         out.append(' ').append(words.get(i));

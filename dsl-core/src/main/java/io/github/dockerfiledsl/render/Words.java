@@ -122,7 +122,7 @@ public final class Words {
     Checks.word(value, field);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == escape
+      if (Character.isWhitespace(c) || Checks.isSpace(c) || c == '"' || c == '\'' || c == '\\' || c == escape
           || extraForbidden.indexOf(c) >= 0) {
         throw new IllegalArgumentException(
             field + " (" + Checks.quote(value) + ") must not contain white space, quotes, '\\', the"
