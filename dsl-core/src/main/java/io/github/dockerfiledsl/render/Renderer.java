@@ -165,7 +165,8 @@ public final class Renderer {
       r.network().ifPresent(n -> flags.add("--network=" + n.value()));
       r.security().ifPresent(s -> flags.add("--security=" + s.value()));
       for (String dev : r.devices()) {
-        flags.add("--device=" + Words.bare(dev, escape, "RUN --device", ""));
+        flags.add("--device="
+            + ascii(Words.bare(dev, escape, "RUN --device", ""), "RUN --device"));
       }
       command(head, flags, r.command(), "RUN", r.heredocs());
       heredocs = r.heredocs();
@@ -200,13 +201,15 @@ public final class Renderer {
       a.checksum().ifPresent(v -> flags.add("--checksum=" + flagTemplate(v, "ADD --checksum")));
       a.unpack().ifPresent(v -> flags.add("--unpack=" + v));
       for (String x : a.excludes()) {
-        flags.add("--exclude=" + Words.bare(x, escape, "ADD --exclude", ""));
+        flags.add("--exclude="
+            + ascii(Words.bare(x, escape, "ADD --exclude", ""), "ADD --exclude"));
       }
       paths(head, flags, a.sources(), a.destination(), a.heredocs(), a.json(), "ADD");
       heredocs = a.heredocs();
     } else if (instruction instanceof CopyInstruction c) {
       List<String> flags = new ArrayList<>();
-      c.from().ifPresent(v -> flags.add("--from=" + Words.bare(v, escape, "COPY --from", "")));
+      c.from().ifPresent(v -> flags.add("--from=" + ascii(Words.bare(v, escape, "COPY --from", ""),
+          "COPY --from")));
       c.chown().ifPresent(v -> flags.add("--chown=" + flagTemplate(v, "COPY --chown")));
       c.chmod().ifPresent(v -> flags.add("--chmod=" + flagTemplate(v, "COPY --chmod")));
       if (c.link()) {
@@ -216,20 +219,24 @@ public final class Renderer {
         flags.add("--parents");
       }
       for (String x : c.excludes()) {
-        flags.add("--exclude=" + Words.bare(x, escape, "COPY --exclude", ""));
+        flags.add("--exclude="
+            + ascii(Words.bare(x, escape, "COPY --exclude", ""), "COPY --exclude"));
       }
       paths(head, flags, c.sources(), c.destination(), c.heredocs(), c.json(), "COPY");
       heredocs = c.heredocs();
     } else if (instruction instanceof VolumeInstruction v) {
-      boolean json = v.json() || v.paths().stream().anyMatch(p -> !Words.isPlain(p));
+      // like COPY: the form as written, JSON when a path has white space
+      boolean json = v.json() || v.paths().stream().anyMatch(p -> p.chars().anyMatch(
+          Renderer::isBlank));
+      List<String> words = new ArrayList<>();
+      for (String p : v.paths()) {
+        words.add(json ? Words.jsonWord(p, escape, "VOLUME path")
+            : Words.word(p, escape, "VOLUME path"));
+      }
       if (json) {
-        List<String> words = new ArrayList<>();
-        for (String p : v.paths()) {
-          words.add(Words.jsonWord(p, escape, "VOLUME path"));
-        }
         out.append(head).append(' ').append(Json.array(words)).append('\n');
       } else {
-        line(head, v.paths(), true);
+        line(head, words, true);
       }
     } else if (instruction instanceof UserInstruction u) {
       single(head, u.user(), "USER");
@@ -286,7 +293,23 @@ public final class Renderer {
           field + " (" + Checks.quote(template) + ") must be a single plain word: letters, digits and"
               + " _./:@%+,=~^{}$*?!-");
     }
-    return Words.bare(template, escape, field, "");
+    return ascii(Words.bare(template, escape, field, ""), field);
+  }
+
+  /**
+   * Rejects a flag value with a character outside ASCII: BuildKit reads flag words byte by byte
+   * and turns each byte of a multi-byte UTF-8 character into a character of its own, so such a
+   * value would not read back as written.
+   */
+  private static String ascii(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 0x7f) {
+        throw new IllegalArgumentException(
+            field + " (" + Checks.quote(value) + ") must be ASCII: BuildKit reads flag values byte"
+                + " by byte and would garble " + Checks.quote(String.valueOf(value.charAt(i))));
+      }
+    }
+    return value;
   }
 
   private String mount(Mount m) {
@@ -338,7 +361,7 @@ public final class Renderer {
   }
 
   private String mountValue(String value, String key) {
-    return Words.bare(value, escape, "mount " + key, ",=");
+    return ascii(Words.bare(value, escape, "mount " + key, ",="), "mount " + key);
   }
 
   private List<String> pairs(List<KeyValue> pairs, String keyword) {
@@ -487,7 +510,8 @@ public final class Renderer {
       //     command
       out.append(head);
       for (int f = 0; f < flags.size(); f++) {
-        out.append(f == 0 ? " " : Shell.INDENT).append(flags.get(f)).append(' ').append(escape).append('\n');
+          out.append(f == 0 ? " " : Shell.INDENT).append(flags.get(f)).append(' ').append(escape)
+            .append('\n');
       }
       out.append(Shell.INDENT).append(first);
     } else {
