@@ -193,20 +193,25 @@ final class BuildKitReader {
     return new Logical(keyword, flags, rest, List.of(), null);
   }
 
-  /** Extracts leading {@code --flag} words (quotes removed, backslash escapes); returns the rest. */
-  private static String flags(String s, List<String> flags) {
+  /**
+   * Extracts leading {@code --flag} words (quotes removed, backslash escapes) and returns the
+   * rest. Like BuildKit, this reads the UTF-8 bytes one at a time and turns each byte into the
+   * character of the same number, so a multi-byte character in a flag comes out garbled.
+   */
+  private static String flags(String text, List<String> flags) {
+    byte[] s = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     int pos = 0;
     while (true) {
-      while (pos < s.length() && goSpace(s.charAt(pos))) {
+      while (pos < s.length && goSpace(s[pos] & 0xff)) {
         pos++;
       }
-      if (!s.startsWith("--", pos)) {
-        return s.substring(pos);
+      if (!(pos + 1 < s.length && s[pos] == '-' && s[pos + 1] == '-')) {
+        return new String(s, pos, s.length - pos, java.nio.charset.StandardCharsets.UTF_8);
       }
       StringBuilder word = new StringBuilder();
       char quote = 0;
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
+      while (pos < s.length) {
+        char c = (char) (s[pos] & 0xff);
         if (quote == 0 && goSpace(c)) {
           break;
         }
@@ -215,14 +220,15 @@ final class BuildKitReader {
           quote = c;
         } else if (quote != 0 && c == quote) {
           quote = 0;
-        } else if (c == '\\' && pos < s.length()) {
-          word.append(s.charAt(pos++));
+        } else if (c == '\\' && pos < s.length) {
+          word.append((char) (s[pos++] & 0xff));
         } else if (c != '\\') {
           word.append(c);
         }
       }
       if (word.toString().equals("--")) {
-        return trimLeft(s.substring(pos));
+        return trimLeft(new String(s, pos, s.length - pos,
+            java.nio.charset.StandardCharsets.UTF_8));
       }
       flags.add(word.toString());
     }
