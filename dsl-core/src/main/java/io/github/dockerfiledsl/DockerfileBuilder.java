@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl;
 
+import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.optimize.Pass;
 import java.util.List;
 
@@ -68,6 +69,14 @@ public interface DockerfileBuilder {
    * @return this builder
    */
   DockerfileBuilder arg(String name, String defaultValue);
+
+  /**
+   * Adds one global ARG declaring several arguments: {@code ARG a b=1}.
+   *
+   * @param args the declarations, at least one
+   * @return this builder
+   */
+  DockerfileBuilder arg(List<ArgInstruction.Arg> args);
 
   /**
    * Adds a comment line before the first FROM.

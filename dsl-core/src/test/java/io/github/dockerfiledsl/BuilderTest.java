@@ -3,6 +3,7 @@ package io.github.dockerfiledsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.instruction.Heredoc;
 import io.github.dockerfiledsl.instruction.KeyValue;
 import io.github.dockerfiledsl.instruction.Mount;
@@ -11,6 +12,7 @@ import io.github.dockerfiledsl.optimize.Apk;
 import io.github.dockerfiledsl.optimize.Apt;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BuilderTest {
@@ -365,5 +367,43 @@ class BuilderTest {
     assertThat(d.stages().get(0).instructions().get(0)).isInstanceOf(RunInstruction.class);
     assertThatThrownBy(() -> d.stages().get(0).instructions().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void commentsBeforeFromLeadTheNextStage() {
+    Dockerfile d = Dockerfile.from("golang").as("build")
+        .run("go build")
+        .comment("the runtime image")
+        .from("alpine")
+        .run("true")
+        .build();
+    assertThat(d.render()).isEqualTo("""
+        FROM golang AS build
+        RUN go build
+
+        # the runtime image
+        FROM alpine
+        RUN true
+        """);
+    assertThat(d.stages().get(1).leading()).hasSize(1);
+  }
+
+  @Test
+  void writesArgsWithSeveralNamesAndOnbuildRunsWithFlags() {
+    List<ArgInstruction.Arg> args = List.of(new ArgInstruction.Arg("A", Optional.empty()),
+        new ArgInstruction.Arg("B", Optional.of("1")));
+    Dockerfile d = Dockerfile.builder().arg(args)
+        .from("alpine")
+        .arg(args)
+        .onbuild(Trigger.run(Run.of("make").mount(Mount.cache("/root/.cache"))))
+        .build();
+    assertThat(d.render()).isEqualTo("""
+        ARG A B=1
+        FROM alpine
+        ARG A B=1
+        ONBUILD RUN --mount=type=cache,target=/root/.cache make
+        """);
+    assertThatThrownBy(() -> Trigger.run(Run.of("make").cleanup("rm -rf /src")))
+        .hasMessageContaining("cannot chain cleanup");
   }
 }

@@ -97,6 +97,12 @@ public final class BuilderRoot implements DockerfileBuilder {
   }
 
   @Override
+  public DockerfileBuilder arg(List<ArgInstruction.Arg> args) {
+    preamble.add(new ArgInstruction(args));
+    return this;
+  }
+
+  @Override
   public DockerfileBuilder comment(String text) {
     preamble.add(Comment.of(text));
     return this;
