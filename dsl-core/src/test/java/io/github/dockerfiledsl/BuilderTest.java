@@ -406,4 +406,54 @@ class BuilderTest {
     assertThatThrownBy(() -> Trigger.run(Run.of("make").cleanup("rm -rf /src")))
         .hasMessageContaining("cannot chain cleanup");
   }
+
+  @Test
+  void honoursTheEscapeDirectiveInChains() {
+    Dockerfile d = Dockerfile.builder().escape('`')
+        .from("mcr.microsoft.com/windows/servercore:ltsc2022")
+        .shell(Exec.of("powershell", "-Command"))
+        .run("Write-Host a")
+        .run("Write-Host b")
+        .layer()
+        .shell(Exec.of("cmd", "/S", "/C"))
+        .from("alpine")
+        .run("echo a")
+        .run("echo b")
+        .build();
+    assertThat(d.render()).isEqualTo("""
+        # escape=`
+
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022
+        SHELL ["powershell", "-Command"]
+        RUN Write-Host a
+        RUN Write-Host b
+        SHELL ["cmd", "/S", "/C"]
+
+        FROM alpine
+        RUN echo a `
+            && echo b
+        """);
+  }
+
+  @Test
+  void checksHeredocMarkersAgainstTheBodies() {
+    assertThatThrownBy(() -> Run.heredoc("<<EOF", Heredoc.of("END", "x")))
+        .hasMessage("heredoc 1 is written '<<END' but the command line ('<<EOF') names 'EOF'");
+    assertThatThrownBy(() -> Run.heredoc("cat", Heredoc.of("EOF", "x")))
+        .hasMessage("command line ('cat') names 0 heredoc(s) but 1 body is given");
+    assertThat(Dockerfile.from("alpine").run(Run.heredoc("python3 <<'PY'",
+        Heredoc.literal("PY", "print('$HOME')"))).build().render()).isEqualTo("""
+        FROM alpine
+        RUN python3 <<'PY'
+        print('$HOME')
+        PY
+        """);
+  }
+
+  @Test
+  void rejectsAForeignHandleInARunMountRightAway() {
+    StageRef other = Dockerfile.from("alpine").end();
+    assertThatThrownBy(() -> Dockerfile.from("alpine").run(Run.of("ls").bind(other, "/", "/mnt")))
+        .hasMessageContaining("belongs to another Dockerfile builder");
+  }
 }

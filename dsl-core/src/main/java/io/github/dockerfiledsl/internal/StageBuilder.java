@@ -253,6 +253,7 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   private RunStep step(Run run) {
     Checks.notNull(run, "run");
+    run.stages().forEach(root::lookup);
     if (chain == null || root.isVerbatim()) {
       chain = new Chain(shell);
       elements.add(chain);
