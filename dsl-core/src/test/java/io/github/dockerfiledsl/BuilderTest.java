@@ -456,4 +456,19 @@ class BuilderTest {
     assertThatThrownBy(() -> Dockerfile.from("alpine").run(Run.of("ls").bind(other, "/", "/mnt")))
         .hasMessageContaining("belongs to another Dockerfile builder");
   }
+
+  @Test
+  void cleanupAfterAnExecFormRunStepSaysWhy() {
+    RunStep s = Dockerfile.from("alpine").run(Run.of(Exec.of("make")));
+    assertThatThrownBy(() -> s.cleanup("rm -rf /src"))
+        .hasMessage("cleanup ('rm -rf /src') needs the shell form; an exec-form RUN cannot chain"
+            + " commands");
+    assertThat(Dockerfile.from("alpine").run("echo a").run(Run.of(Exec.of("make"))).run("echo b")
+        .build().render()).isEqualTo("""
+        FROM alpine
+        RUN echo a
+        RUN ["make"]
+        RUN echo b
+        """);
+  }
 }

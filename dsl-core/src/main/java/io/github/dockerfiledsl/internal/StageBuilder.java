@@ -258,10 +258,7 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
       chain = new Chain(shell);
       elements.add(chain);
     }
-    chain.steps.add(run);
-    if (run.command() instanceof Exec) {
-      chain = null;
-    }
+    chain.steps.add(run); // an exec-form step stays alone when the chain is emitted
     return this;
   }
 
@@ -283,7 +280,9 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
   @Override
   public StageStep run(Exec command) {
     chain = null;
-    return step(Run.of(command));
+    step(Run.of(command));
+    chain = null;
+    return this;
   }
 
   @Override
