@@ -79,12 +79,21 @@ public interface DockerfileBuilder {
   DockerfileBuilder arg(List<ArgInstruction.Arg> args);
 
   /**
-   * Adds a comment line before the first FROM.
+   * Adds a comment line above the next FROM: before the first {@code from(..)} it belongs to the
+   * preamble, later to the stage that the next {@code from(..)} starts.
    *
    * @param text the text, rendered as {@code # text}
    * @return this builder
    */
   DockerfileBuilder comment(String text);
+
+  /**
+   * Adds a blank line above the next FROM, like {@link #comment(String)} (blank lines right above
+   * a FROM after the first are dropped, since stages are always one blank line apart).
+   *
+   * @return this builder
+   */
+  DockerfileBuilder blankLine();
 
   /**
    * Writes every step as written: each run step becomes its own RUN (its own cleanup included),

@@ -471,4 +471,26 @@ class BuilderTest {
         RUN echo b
         """);
   }
+
+  @Test
+  void rootCommentsAfterTheFirstStageGoAboveTheNextFrom() {
+    DockerfileBuilder df = Dockerfile.builder().comment("global");
+    StageRef build = df.from("golang").as("build").run("go build").comment("a trailing note").end();
+    Dockerfile d = df.comment("the runtime image").blankLine().comment("second line")
+        .from("alpine").copy(build, "/app", "/app").build();
+    assertThat(d.render()).isEqualTo("""
+        # global
+        FROM golang AS build
+        RUN go build
+        # a trailing note
+
+        # the runtime image
+
+        # second line
+        FROM alpine
+        COPY --from=build /app /app
+        """);
+    assertThat(d.preamble()).hasSize(1);
+    assertThat(d.stages().get(1).leading()).hasSize(3);
+  }
 }

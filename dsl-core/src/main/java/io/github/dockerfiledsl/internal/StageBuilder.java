@@ -182,6 +182,10 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
     this.base = base;
   }
 
+  void addLeading(List<Instruction> trivia) {
+    leading.addAll(trivia);
+  }
+
   int index() {
     return index;
   }
