@@ -24,7 +24,6 @@ import java.util.List;
  * <p>Values BuildKit expands (paths, ENV and LABEL values, USER, WORKDIR, ...) are templates:
  * {@code $HOME} is a variable; use {@link Templates#literal(String)} for a literal dollar sign.
  *
- *
  * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
  * StageRef} instead, and always use the value a step method returns (tools that know a
  * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
