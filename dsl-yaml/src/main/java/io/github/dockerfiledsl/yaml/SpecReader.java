@@ -592,8 +592,9 @@ final class SpecReader {
     String from = string(node, "from");
     if (from.chars().allMatch(Character::isDigit) && !from.isEmpty()) {
       if (from.length() > 6 || Integer.parseInt(from) >= current) {
-        throw err(node, "undefined stage " + from + ": only stages 0.." + (current - 1)
-            + " come before this one");
+        throw err(node, "undefined stage " + from + (current == 0
+            ? ": this is the first stage (stage indexes start at 0)"
+            : ": only stages 0.." + (current - 1) + " come before this one"));
       }
     } else {
       Integer later = allStageNames.get(from);
