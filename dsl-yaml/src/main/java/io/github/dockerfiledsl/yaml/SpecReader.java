@@ -353,35 +353,64 @@ final class SpecReader {
       return model(v, () -> new RunInstruction(c, heredocs, List.of(), Optional.empty(),
           Optional.empty(), List.of()));
     }
-    Map<String, YamlNode> m = object(v, "run", Set.of("command", "chain", "apt", "apk",
-        "heredocs", "mounts", "network", "security", "devices"));
+    Set<String> runKeys = new LinkedHashSet<>(List.of("command", "chain", "cleanup",
+        "cache-mounts", "heredocs", "mounts", "network", "security", "devices"));
+    runKeys.addAll(RunHelpers.MANAGERS);
+    Map<String, YamlNode> m = object(v, "run", runKeys);
     List<String> forms = new ArrayList<>();
-    for (String k : List.of("command", "chain", "apt", "apk")) {
-      if (m.containsKey(k)) {
+    for (String k : runKeys) {
+      if ((k.equals("command") || k.equals("chain") || RunHelpers.MANAGERS.contains(k))
+          && m.containsKey(k)) {
         forms.add(k);
       }
     }
     if (forms.size() != 1) {
       throw err(v, forms.isEmpty()
-          ? "run needs one of 'command', 'chain', 'apt' or 'apk'"
-          : "run takes only one of 'command', 'chain', 'apt' and 'apk', not " + forms);
+          ? "run needs one of 'command', 'chain' or a package manager ("
+              + String.join(", ", RunHelpers.MANAGERS) + ")"
+          : "run takes only one of 'command', 'chain' and the package managers, not " + forms);
     }
     String form = forms.get(0);
     YamlNode cn = m.get(form);
+    List<String> cleanup =
+        m.get("cleanup") == null ? List.of() : nonEmpty(m.get("cleanup"),
+            stringOrList(m.get("cleanup"), "cleanup"), "cleanup");
+    boolean cacheMounts = flag(m, "cache-mounts");
+    if (cacheMounts && !RunHelpers.MANAGERS.contains(form)) {
+      throw errKey(v, "cache-mounts", "cache-mounts applies to package managers ("
+          + String.join(", ", RunHelpers.MANAGERS) + "), not to '" + form + "'");
+    }
     Command command;
-    switch (form) {
-      case "command":
-        command = command(cn, "run command", false);
-        break;
-      case "chain":
-        command = model(cn, () -> Shell.chain(nonEmpty(cn, strings(cn, "chain"), "chain")));
-        break;
-      case "apt":
-        command = Packages.apt(nonEmpty(cn, strings(cn, "apt"), "apt"));
-        break;
-      default:
-        command = Packages.apk(nonEmpty(cn, strings(cn, "apk"), "apk"));
-        break;
+    List<Mount> helperMounts = List.of();
+    if (form.equals("command") && cleanup.isEmpty()) {
+      command = command(cn, "run command", false);
+    } else if (form.equals("chain") && cleanup.isEmpty()) {
+      command = model(cn, () -> Shell.chain(nonEmpty(cn, strings(cn, "chain"), "chain")));
+    } else {
+      io.github.dockerfiledsl.Run step;
+      if (form.equals("command")) {
+        Command c = command(cn, "run command", false);
+        step = RunHelpers.of(c);
+      } else if (form.equals("chain")) {
+        List<String> chain = nonEmpty(cn, strings(cn, "chain"), "chain");
+        step = model(cn, () -> io.github.dockerfiledsl.Run.chain(chain.get(0),
+            chain.subList(1, chain.size()).toArray(new String[0])));
+      } else {
+        List<String> packages = nonEmpty(cn, strings(cn, form), form);
+        step = model(cn, () -> RunHelpers.install(form, packages));
+        if (cacheMounts) {
+          step = step.withCacheMounts();
+        }
+      }
+      if (!cleanup.isEmpty()) {
+        io.github.dockerfiledsl.Run s0 = step;
+        step = model(m.get("cleanup"), () -> s0.cleanup(cleanup.get(0),
+            cleanup.subList(1, cleanup.size()).toArray(new String[0])));
+      }
+      io.github.dockerfiledsl.Run s1 = step;
+      RunInstruction built = model(v, () -> RunHelpers.instruction(s1));
+      command = built.command();
+      helperMounts = built.mounts();
     }
     List<Heredoc> heredocs = List.of();
     if (command instanceof Shell s) {
@@ -389,7 +418,7 @@ final class SpecReader {
     } else if (m.containsKey("heredocs")) {
       throw err(m.get("heredocs"), "heredocs need a shell-form command, not exec form");
     }
-    List<Mount> mounts = new ArrayList<>();
+    List<Mount> mounts = new ArrayList<>(helperMounts);
     if (m.get("mounts") != null) {
       for (YamlNode mn : list(m.get("mounts"), "mounts")) {
         mounts.add(mount(mn));
