@@ -2,12 +2,29 @@ package io.github.dockerfiledsl.cli;
 
 import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
+import io.github.dockerfiledsl.parse.DockerfileParser;
 import io.github.dockerfiledsl.yaml.SpecException;
 import io.github.dockerfiledsl.yaml.YamlSpec;
 
 /** Turns input files into models, and model problems into located messages. */
 final class Inputs {
   private Inputs() {}
+
+  /**
+   * Reads and parses a Dockerfile.
+   *
+   * @param name the path or {@code -}
+   * @return the model
+   * @throws Failure for unreadable or invalid input
+   */
+  static Dockerfile dockerfile(String name) {
+    String text = Io.read(name, Main.stdin);
+    try {
+      return DockerfileParser.parse(Io.displayName(name), text);
+    } catch (DockerfileParseException e) {
+      throw new Failure(e.getMessage());
+    }
+  }
 
   /**
    * Reads a YAML spec.

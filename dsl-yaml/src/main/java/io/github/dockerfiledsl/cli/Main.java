@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
     description = "Formats, parses, imports, renders and lints Dockerfiles and YAML specs.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
+      FmtCommand.class,
       ParseCommand.class,
+      ImportCommand.class,
       RenderCommand.class,
       CommandLine.HelpCommand.class
     },
