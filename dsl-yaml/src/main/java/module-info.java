@@ -3,4 +3,12 @@
  */
 module io.github.dockerfiledsl.yaml {
   requires io.github.dockerfiledsl.core;
+  requires tools.jackson.core;
+  requires tools.jackson.dataformat.yaml;
+  requires org.snakeyaml.engine;
+  requires info.picocli;
+
+  exports io.github.dockerfiledsl.yaml;
+
+  opens io.github.dockerfiledsl.cli to info.picocli;
 }
