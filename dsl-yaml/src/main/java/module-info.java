@@ -3,4 +3,8 @@
  */
 module io.github.dockerfiledsl.yaml {
   requires io.github.dockerfiledsl.core;
+  requires com.palantir.javapoet;
+  requires java.compiler;
+
+  exports io.github.dockerfiledsl.codegen;
 }
