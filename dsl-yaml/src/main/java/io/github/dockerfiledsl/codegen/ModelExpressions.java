@@ -99,11 +99,11 @@ final class ModelExpressions {
   static CodeBlock directive(Directive d) {
     switch (d.name()) {
       case "syntax":
-        return CodeBlock.of("$T.syntax($S)", DIRECTIVE, d.value());
+        return CodeBlock.of("$T.syntax($L)", DIRECTIVE, JavaLiterals.string(d.value()));
       case "escape":
         return CodeBlock.of("$T.escape('$L')", DIRECTIVE, d.value().equals("\\") ? "\\\\" : d.value());
       default:
-        return CodeBlock.of("$T.check($S)", DIRECTIVE, d.value());
+        return CodeBlock.of("$T.check($L)", DIRECTIVE, JavaLiterals.string(d.value()));
     }
   }
 
@@ -117,7 +117,7 @@ final class ModelExpressions {
     }
     Shell s = (Shell) command;
     if (s.lines().size() == 1) {
-      return CodeBlock.of("$T.of($S)", SHELL, s.lines().get(0));
+      return CodeBlock.of("$T.of($L)", SHELL, JavaLiterals.string(s.lines().get(0)));
     }
     Optional<List<String>> chain = chainCommands(s);
     if (chain.isPresent()) {
@@ -130,7 +130,7 @@ final class ModelExpressions {
   static CodeBlock wrapped(List<String> items) {
     CodeBlock.Builder b = CodeBlock.builder();
     for (int i = 0; i < items.size(); i++) {
-      b.add(i == 0 ? "\n$S" : ",\n$S", items.get(i));
+      b.add(i == 0 ? "\n$L" : ",\n$L", JavaLiterals.string(items.get(i)));
     }
     return b.build();
   }
@@ -166,12 +166,12 @@ final class ModelExpressions {
   static CodeBlock heredoc(Heredoc h) {
     CodeBlock body = JavaLiterals.string(h.body());
     if (h.equals(Heredoc.of(h.name(), h.body()))) {
-      return CodeBlock.of("$T.of($S, $L)", HEREDOC, h.name(), body);
+      return CodeBlock.of("$T.of($L, $L)", HEREDOC, JavaLiterals.string(h.name()), body);
     }
     if (h.equals(Heredoc.literal(h.name(), h.body()))) {
-      return CodeBlock.of("$T.literal($S, $L)", HEREDOC, h.name(), body);
+      return CodeBlock.of("$T.literal($L, $L)", HEREDOC, JavaLiterals.string(h.name()), body);
     }
-    return CodeBlock.of("new $T($S, $L, $L, $L, $L)", HEREDOC, h.name(), body, h.expand(),
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L)", HEREDOC, JavaLiterals.string(h.name()), body, h.expand(),
         h.chomp(), h.fileDescriptor());
   }
 
@@ -179,28 +179,28 @@ final class ModelExpressions {
   static CodeBlock mount(Mount m) {
     if (m instanceof Mount.Bind b) {
       if (b.equals(Mount.bind(b.target()))) {
-        return CodeBlock.of("$T.bind($S)", MOUNT, b.target());
+        return CodeBlock.of("$T.bind($L)", MOUNT, JavaLiterals.string(b.target()));
       }
-      return CodeBlock.of("new $T($S, $L, $L, $L)", MOUNT.nestedClass("Bind"), b.target(),
+      return CodeBlock.of("new $T($L, $L, $L, $L)", MOUNT.nestedClass("Bind"), JavaLiterals.string(b.target()),
           optional(b.source()), optional(b.from()), b.readWrite());
     } else if (m instanceof Mount.Cache c) {
       if (c.equals(Mount.cache(c.target()))) {
-        return CodeBlock.of("$T.cache($S)", MOUNT, c.target());
+        return CodeBlock.of("$T.cache($L)", MOUNT, JavaLiterals.string(c.target()));
       }
-      return CodeBlock.of("new $T($S, $L, $L, $L, $L, $L, $L, $L, $L)", MOUNT.nestedClass("Cache"),
-          c.target(), optional(c.id()),
+      return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L, $L)", MOUNT.nestedClass("Cache"),
+          JavaLiterals.string(c.target()), optional(c.id()),
           optional(c.sharing(), v -> CodeBlock.of("$T.$L", MOUNT.nestedClass("Sharing"), v.name())),
           optional(c.from()), optional(c.source()), c.readOnly(), optional(c.mode()),
           optional(c.uid()), optional(c.gid()));
     } else if (m instanceof Mount.Tmpfs t) {
       if (t.equals(Mount.tmpfs(t.target()))) {
-        return CodeBlock.of("$T.tmpfs($S)", MOUNT, t.target());
+        return CodeBlock.of("$T.tmpfs($L)", MOUNT, JavaLiterals.string(t.target()));
       }
-      return CodeBlock.of("new $T($S, $L)", MOUNT.nestedClass("Tmpfs"), t.target(),
+      return CodeBlock.of("new $T($L, $L)", MOUNT.nestedClass("Tmpfs"), JavaLiterals.string(t.target()),
           optional(t.size()));
     } else if (m instanceof Mount.Secret s) {
       if (s.id().isPresent() && s.equals(Mount.secret(s.id().get()))) {
-        return CodeBlock.of("$T.secret($S)", MOUNT, s.id().get());
+        return CodeBlock.of("$T.secret($L)", MOUNT, JavaLiterals.string(s.id().get()));
       }
       return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L)", MOUNT.nestedClass("Secret"),
           optional(s.id()), optional(s.target()), optional(s.env()), s.required(),
@@ -241,14 +241,14 @@ final class ModelExpressions {
   static CodeBlock instruction(Instruction instruction) {
     ClassName type = ClassName.get(instruction.getClass());
     if (instruction instanceof FromInstruction f) {
-      CodeBlock.Builder b = CodeBlock.builder().add("$T.of($S)", type, f.image());
-      f.platform().ifPresent(p -> b.add(".withPlatform($S)", p));
-      f.name().ifPresent(n -> b.add(".withName($S)", n));
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.of($L)", type, JavaLiterals.string(f.image()));
+      f.platform().ifPresent(p -> b.add(".withPlatform($L)", JavaLiterals.string(p)));
+      f.name().ifPresent(n -> b.add(".withName($L)", JavaLiterals.string(n)));
       return b.build();
     } else if (instruction instanceof RunInstruction r) {
       if (r.equals(RunInstruction.of(r.command()))) {
         if (r.command() instanceof Shell s && s.lines().size() == 1) {
-          return CodeBlock.of("$T.shell($S)", type, s.lines().get(0));
+          return CodeBlock.of("$T.shell($L)", type, JavaLiterals.string(s.lines().get(0)));
         }
         return CodeBlock.of("$T.of($L)", type, command(r.command()));
       }
@@ -266,17 +266,17 @@ final class ModelExpressions {
     } else if (instruction instanceof LabelInstruction l) {
       if (l.labels().size() == 1) {
         KeyValue kv = l.labels().get(0);
-        return CodeBlock.of("$T.of($S, $S)", type, kv.key(), kv.value());
+        return CodeBlock.of("$T.of($L, $L)", type, JavaLiterals.string(kv.key()), JavaLiterals.string(kv.value()));
       }
       return CodeBlock.of("new $T($L)", type, keyValues(l.labels()));
     } else if (instruction instanceof EnvInstruction e) {
       if (e.vars().size() == 1) {
         KeyValue kv = e.vars().get(0);
-        return CodeBlock.of("$T.of($S, $S)", type, kv.key(), kv.value());
+        return CodeBlock.of("$T.of($L, $L)", type, JavaLiterals.string(kv.key()), JavaLiterals.string(kv.value()));
       }
       return CodeBlock.of("new $T($L)", type, keyValues(e.vars()));
     } else if (instruction instanceof MaintainerInstruction m) {
-      return CodeBlock.of("new $T($S)", type, m.name());
+      return CodeBlock.of("new $T($L)", type, JavaLiterals.string(m.name()));
     } else if (instruction instanceof ExposeInstruction e) {
       if (e.ports().size() == 1 && e.ports().get(0).matches("[1-9][0-9]{0,4}")
           && e.equals(ExposeInstruction.of(Integer.parseInt(e.ports().get(0))))) {
@@ -286,11 +286,11 @@ final class ModelExpressions {
     } else if (instruction instanceof AddInstruction a) {
       if (a.equals(AddInstruction.of(a.sources(), a.destination()))) {
         return a.sources().size() == 1
-            ? CodeBlock.of("$T.of($S, $S)", type, a.sources().get(0), a.destination())
-            : CodeBlock.of("$T.of($L, $S)", type, strings(a.sources()), a.destination());
+            ? CodeBlock.of("$T.of($L, $L)", type, JavaLiterals.string(a.sources().get(0)), JavaLiterals.string(a.destination()))
+            : CodeBlock.of("$T.of($L, $L)", type, strings(a.sources()), JavaLiterals.string(a.destination()));
       }
-      return CodeBlock.of("new $T($>$>\n$L,\n$S,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L$<$<)",
-          type, strings(a.sources()), a.destination(), list(a.heredocs(), ModelExpressions::heredoc),
+      return CodeBlock.of("new $T($>$>\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L$<$<)",
+          type, strings(a.sources()), JavaLiterals.string(a.destination()), list(a.heredocs(), ModelExpressions::heredoc),
           optional(a.chown()), optional(a.chmod()), a.link(), a.keepGitDir(),
           optional(a.checksum()), optional(a.unpack(), v -> CodeBlock.of("$L", v)),
           strings(a.excludes()), a.json());
@@ -302,20 +302,20 @@ final class ModelExpressions {
       }
       return CodeBlock.of("new $T($L, true)", type, strings(v.paths()));
     } else if (instruction instanceof UserInstruction u) {
-      return CodeBlock.of("$T.of($S)", type, u.user());
+      return CodeBlock.of("$T.of($L)", type, JavaLiterals.string(u.user()));
     } else if (instruction instanceof WorkdirInstruction w) {
-      return CodeBlock.of("$T.of($S)", type, w.path());
+      return CodeBlock.of("$T.of($L)", type, JavaLiterals.string(w.path()));
     } else if (instruction instanceof StopsignalInstruction s) {
-      return CodeBlock.of("$T.of($S)", type, s.signal());
+      return CodeBlock.of("$T.of($L)", type, JavaLiterals.string(s.signal()));
     } else if (instruction instanceof ArgInstruction a) {
       if (a.args().size() == 1) {
         ArgInstruction.Arg arg = a.args().get(0);
         return arg.defaultValue().isPresent()
-            ? CodeBlock.of("$T.of($S, $S)", type, arg.name(), arg.defaultValue().get())
-            : CodeBlock.of("$T.of($S)", type, arg.name());
+            ? CodeBlock.of("$T.of($L, $L)", type, JavaLiterals.string(arg.name()), JavaLiterals.string(arg.defaultValue().get()))
+            : CodeBlock.of("$T.of($L)", type, JavaLiterals.string(arg.name()));
       }
-      return CodeBlock.of("new $T($L)", type, list(a.args(), arg -> CodeBlock.of("new $T($S, $L)",
-          type.nestedClass("Arg"), arg.name(), optional(arg.defaultValue()))));
+      return CodeBlock.of("new $T($L)", type, list(a.args(), arg -> CodeBlock.of("new $T($L, $L)",
+          type.nestedClass("Arg"), JavaLiterals.string(arg.name()), optional(arg.defaultValue()))));
     } else if (instruction instanceof OnbuildInstruction o) {
       return CodeBlock.of("new $T($L)", type, instruction(o.trigger()));
     } else if (instruction instanceof HealthcheckInstruction h) {
@@ -338,9 +338,9 @@ final class ModelExpressions {
       return CodeBlock.of("$T.of($L)", type, varargs(s.shell().args()));
     } else if (instruction instanceof Comment c) {
       if (c.text().startsWith(" ") && c.equals(Comment.of(c.text().substring(1)))) {
-        return CodeBlock.of("$T.of($S)", type, c.text().substring(1));
+        return CodeBlock.of("$T.of($L)", type, JavaLiterals.string(c.text().substring(1)));
       }
-      return CodeBlock.of("new $T($S)", type, c.text());
+      return CodeBlock.of("new $T($L)", type, JavaLiterals.string(c.text()));
     }
     return CodeBlock.of("$T.INSTANCE", ClassName.get(BlankLine.class));
   }
@@ -349,19 +349,21 @@ final class ModelExpressions {
     CopyInstruction plain = CopyInstruction.of(c.sources(), c.destination());
     CodeBlock.Builder b = CodeBlock.builder();
     b.add(c.sources().size() == 1
-        ? CodeBlock.of("$T.of($S, $S)", type, c.sources().get(0), c.destination())
-        : CodeBlock.of("$T.of($L, $S)", type, strings(c.sources()), c.destination()));
+        ? CodeBlock.of("$T.of($L, $L)", type, JavaLiterals.string(c.sources().get(0)),
+            JavaLiterals.string(c.destination()))
+        : CodeBlock.of("$T.of($L, $L)", type, strings(c.sources()),
+            JavaLiterals.string(c.destination())));
     if (c.from().isPresent()) {
       plain = plain.withFrom(c.from().get());
-      b.add(".withFrom($S)", c.from().get());
+      b.add(".withFrom($L)", JavaLiterals.string(c.from().get()));
     }
     if (c.chown().isPresent()) {
       plain = plain.withChown(c.chown().get());
-      b.add(".withChown($S)", c.chown().get());
+      b.add(".withChown($L)", JavaLiterals.string(c.chown().get()));
     }
     if (c.chmod().isPresent()) {
       plain = plain.withChmod(c.chmod().get());
-      b.add(".withChmod($S)", c.chmod().get());
+      b.add(".withChmod($L)", JavaLiterals.string(c.chmod().get()));
     }
     if (c.link()) {
       plain = plain.withLink(true);
@@ -370,8 +372,8 @@ final class ModelExpressions {
     if (plain.equals(c)) {
       return b.build();
     }
-    return CodeBlock.of("new $T($>$>\n$L,\n$S,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L$<$<)",
-        type, strings(c.sources()), c.destination(), list(c.heredocs(), ModelExpressions::heredoc),
+    return CodeBlock.of("new $T($>$>\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L$<$<)",
+        type, strings(c.sources()), JavaLiterals.string(c.destination()), list(c.heredocs(), ModelExpressions::heredoc),
         optional(c.from()), optional(c.chown()), optional(c.chmod()), c.link(), c.parents(),
         strings(c.excludes()), c.json());
   }
