@@ -16,8 +16,24 @@ import io.github.dockerfiledsl.instruction.FromInstruction;
 import io.github.dockerfiledsl.instruction.Heredoc;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.instruction.WorkdirInstruction;
+import io.github.dockerfiledsl.instruction.AddInstruction;
+import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.instruction.BlankLine;
+import io.github.dockerfiledsl.instruction.EntrypointInstruction;
+import io.github.dockerfiledsl.instruction.HealthcheckInstruction;
+import io.github.dockerfiledsl.instruction.KeyValue;
+import io.github.dockerfiledsl.instruction.LabelInstruction;
+import io.github.dockerfiledsl.instruction.MaintainerInstruction;
+import io.github.dockerfiledsl.instruction.Mount;
+import io.github.dockerfiledsl.instruction.OnbuildInstruction;
+import io.github.dockerfiledsl.instruction.ShellInstruction;
+import io.github.dockerfiledsl.instruction.StopsignalInstruction;
+import io.github.dockerfiledsl.instruction.UserInstruction;
+import io.github.dockerfiledsl.instruction.VolumeInstruction;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class JavaGeneratorTest {
@@ -52,5 +68,72 @@ class JavaGeneratorTest {
     String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
     assertThat(source).contains("Stage buildEnv = ", "Stage finalStage = ", "\"\"\"\n");
     assertThat(RoundTrip.run(d, new JavaOptions("", "Plain", false))).isEqualTo(d);
+  }
+
+  @Test
+  void rebuildsEveryInstructionAndFlag() throws Exception {
+    Dockerfile d = Dockerfile.model(
+        List.of(Directive.syntax("docker/dockerfile:1.7"), Directive.escape('\\'),
+            Directive.check("skip=JSONArgsRecommended")),
+        List.of(Comment.of("global"), ArgInstruction.of("BASE", "alpine:3.20"),
+            new ArgInstruction(List.of(new ArgInstruction.Arg("A", Optional.empty()),
+                new ArgInstruction.Arg("B", Optional.of("x y"))))),
+        List.of(
+            Stage.of(FromInstruction.of("$BASE").withPlatform("$BUILDPLATFORM").withName("base"),
+                List.of(
+                    new RunInstruction(Shell.lines("set -eux;", "  make \\'a   b\\'", "    # note",
+                        "  install"), List.of(), List.of(
+                        Mount.cache("/var/cache/apt").withSharing(Mount.Sharing.LOCKED).withId("apt"),
+                        Mount.bind("/src"),
+                        new Mount.Bind("/ctx", Optional.of("sub"), Optional.of("base"), true),
+                        Mount.tmpfs("/tmp"), new Mount.Tmpfs("/t2", Optional.of("64m")),
+                        Mount.secret("token"), Mount.secret("npm").withEnv("NPM_TOKEN").withRequired(true),
+                        Mount.ssh(), new Mount.Ssh(Optional.of("gh"), Optional.empty(), true,
+                            Optional.of("0600"), Optional.of("1"), Optional.of("2"))),
+                        Optional.of(RunInstruction.Network.NONE),
+                        Optional.of(RunInstruction.Security.INSECURE), List.of("nvidia.com/gpu=all")),
+                    RunInstruction.of(Exec.of("echo", "a \"b\"", "$HOME")),
+                    new RunInstruction(Shell.of("python3 <<-'PY' 3<<EOF2"), List.of(
+                        new Heredoc("PY", "\tprint('hi')\n", false, true, 0),
+                        new Heredoc("EOF2", "x\n", true, false, 3)),
+                        List.of(), Optional.empty(), Optional.empty(), List.of()),
+                    BlankLine.INSTANCE,
+                    new Comment("#not a directive"),
+                    CmdInstruction.of(Shell.of("echo hi")),
+                    CmdInstruction.of(Exec.empty()),
+                    EntrypointInstruction.of(Exec.of("/entry.sh")),
+                    new LabelInstruction(List.of(KeyValue.of("a", "1"), KeyValue.of("b c", "two words"))),
+                    LabelInstruction.of("org.opencontainers.image.title", "x"),
+                    new EnvInstruction(List.of(KeyValue.of("A", "1"), KeyValue.of("B", "$A:2"))),
+                    new MaintainerInstruction("Jane <jane@example.com>"),
+                    new ExposeInstruction(List.of("80", "443/tcp", "$PORT")),
+                    ExposeInstruction.of(8080),
+                    AddInstruction.of("https://example.com/a.tgz", "/opt/"),
+                    new AddInstruction(List.of("git@github.com:o/r.git"), "/src", List.of(),
+                        Optional.of("1:1"), Optional.of("755"), true, true,
+                        Optional.of("sha256:abc"), Optional.of(false), List.of("*.md"), false),
+                    CopyInstruction.of(List.of("a", "b"), "/dst/").withChown("app").withChmod("644")
+                        .withLink(true),
+                    new CopyInstruction(List.of("<<EOF"), "/etc/conf", List.of(Heredoc.of("EOF", "k=v")),
+                        Optional.empty(), Optional.empty(), Optional.empty(), false, true,
+                        List.of("x"), false),
+                    new CopyInstruction(List.of("my file"), "/dst dir/", List.of(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), false, false, List.of(), true),
+                    VolumeInstruction.of("/data", "/logs"),
+                    new VolumeInstruction(List.of("/v"), true),
+                    UserInstruction.of("app:app"),
+                    WorkdirInstruction.of("/app"),
+                    StopsignalInstruction.of("SIGQUIT"),
+                    new OnbuildInstruction(RunInstruction.shell("echo onbuild")),
+                    HealthcheckInstruction.none(),
+                    HealthcheckInstruction.of(Exec.of("curl", "-f", "http://localhost/")),
+                    new HealthcheckInstruction(Optional.of(Shell.of("true")),
+                        Optional.of(Duration.ofSeconds(30)), Optional.of(Duration.ofMillis(1500)),
+                        Optional.of(Duration.ofMinutes(2)), Optional.of(Duration.ofHours(1)),
+                        OptionalInt.of(3)),
+                    ShellInstruction.of("/bin/bash", "-o", "pipefail", "-c"))),
+            Stage.of(FromInstruction.of("scratch"), List.of(
+                CopyInstruction.of("/app", "/app").withFrom("base")))));
+    assertThat(RoundTrip.run(d, JavaOptions.defaults())).isEqualTo(d);
   }
 }
