@@ -5,5 +5,6 @@
 module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl;
   exports io.github.dockerfiledsl.instruction;
+  exports io.github.dockerfiledsl.optimize;
   exports io.github.dockerfiledsl.render;
 }
