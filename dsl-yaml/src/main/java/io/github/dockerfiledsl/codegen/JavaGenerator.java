@@ -95,6 +95,11 @@ public final class JavaGenerator {
   }
 
   private CodeBlock body(Dockerfile d) {
+    return BuilderWriter.write(d).orElseGet(() -> modelBody(d));
+  }
+
+  /** The body written with the model records, for what the builder cannot express. */
+  private CodeBlock modelBody(Dockerfile d) {
     JavaNames names = new JavaNames();
     List<String> stageVars = new ArrayList<>(d.stages().size());
     for (Stage s : d.stages()) {
@@ -116,7 +121,7 @@ public final class JavaGenerator {
     if (d.directives().isEmpty() && d.preamble().isEmpty()) {
       code.addStatement("return $T.of($L)", DOCKERFILE, stages);
     } else {
-      code.addStatement("return $T.model($>$>\n$L,\n$L,\n$T.of($L)$<$<)", DOCKERFILE,
+      code.addStatement("return $T.model(\n$L,\n$L,\n$T.of($L))", DOCKERFILE,
           ModelExpressions.list(d.directives(), ModelExpressions::directive),
           ModelExpressions.list(d.preamble(), ModelExpressions::instruction),
           ModelExpressions.LIST, stages);
@@ -130,7 +135,7 @@ public final class JavaGenerator {
     if (stage.leading().isEmpty()) {
       return CodeBlock.of("$T.of($L, $L)", STAGE, from, body);
     }
-    return CodeBlock.of("$T.of($>$>\n$L,\n$L,\n$L$<$<)", STAGE,
+    return CodeBlock.of("$T.of(\n$L,\n$L,\n$L)", STAGE,
         ModelExpressions.list(stage.leading(), ModelExpressions::instruction), from, body);
   }
 
@@ -138,11 +143,11 @@ public final class JavaGenerator {
     if (stage.instructions().isEmpty()) {
       return CodeBlock.of("$T.of()", ModelExpressions.LIST);
     }
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.of($>$>", ModelExpressions.LIST);
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of($>", ModelExpressions.LIST);
     for (int i = 0; i < stage.instructions().size(); i++) {
       b.add(i == 0 ? "\n$L" : ",\n$L", ModelExpressions.instruction(stage.instructions().get(i)));
     }
-    return b.add("$<$<)").build();
+    return b.add("$<)").build();
   }
 
   /** Returns the name a stage variable is derived from: the stage name, else the image name. */
