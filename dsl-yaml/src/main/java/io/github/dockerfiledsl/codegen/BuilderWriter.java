@@ -237,8 +237,9 @@ final class BuilderWriter {
       for (Instruction i : pre) {
         rootCalls = true;
         if (i instanceof Comment c) {
-          root.add("\n.comment($L)", JavaLiterals.string(c.text().substring(1)));
-          live = live.comment(c.text().substring(1));
+          String text = commentText(c).orElseThrow();
+          root.add("\n.comment($L)", JavaLiterals.string(text));
+          live = live.comment(text);
         } else {
           ArgInstruction.Arg a = ((ArgInstruction) i).args().get(0);
           if (a.defaultValue().isPresent()) {
@@ -337,11 +338,22 @@ final class BuilderWriter {
     return editor.build();
   }
 
+  /** Returns the text for {@code comment(..)} that gives exactly this comment, if any. */
+  private static Optional<String> commentText(Comment c) {
+    if (c.text().isEmpty()) {
+      return Optional.of("");
+    }
+    if (c.text().startsWith(" ") && c.equals(Comment.of(c.text().substring(1)))) {
+      return Optional.of(c.text().substring(1));
+    }
+    return Optional.empty();
+  }
+
   /** Whether trivia and ARGs before FROM can be written as root calls. */
   private static boolean expressibleAsRootCalls(List<Instruction> items, boolean argsAllowed) {
     for (Instruction i : items) {
       if (i instanceof Comment c) {
-        if (!c.text().startsWith(" ") || !c.equals(Comment.of(c.text().substring(1)))) {
+        if (commentText(c).isEmpty()) {
           return false;
         }
       } else if (i instanceof ArgInstruction a) {
@@ -519,13 +531,11 @@ final class BuilderWriter {
       return call(step, chain, CodeBlock.of("maintainer($L)", JavaLiterals.string(m.name())),
           s -> s.maintainer(m.name()), Step.STAGE);
     } else if (i instanceof Comment c) {
-      if (!c.text().startsWith(" ") || !c.equals(Comment.of(c.text().substring(1)))) {
-        throw new Unsupported("comment without a blank after #");
-      }
+      String text = commentText(c).orElseThrow(
+          () -> new Unsupported("comment without a blank after #"));
       // a comment ends the builder's run chain, so the next run needs no layer()
-      return call(step, chain, CodeBlock.of("comment($L)",
-          JavaLiterals.string(c.text().substring(1))), s -> s.comment(c.text().substring(1)),
-          Step.STAGE);
+      return call(step, chain, CodeBlock.of("comment($L)", JavaLiterals.string(text)),
+          s -> s.comment(text), Step.STAGE);
     } else if (i instanceof BlankLine) {
       return call(step, chain, CodeBlock.of("blankLine()"), InstructionStep::blankLine, Step.STAGE);
     }
