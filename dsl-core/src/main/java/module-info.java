@@ -7,4 +7,6 @@ module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl.instruction;
   exports io.github.dockerfiledsl.optimize;
   exports io.github.dockerfiledsl.render;
+  exports io.github.dockerfiledsl.parse;
+  exports io.github.dockerfiledsl.eval;
 }
