@@ -9,4 +9,5 @@ module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl.render;
   exports io.github.dockerfiledsl.parse;
   exports io.github.dockerfiledsl.eval;
+  exports io.github.dockerfiledsl.lint;
 }
