@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ImportCommand.class,
       RenderCommand.class,
+      ToJavaCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",

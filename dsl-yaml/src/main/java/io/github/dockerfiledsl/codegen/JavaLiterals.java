@@ -19,7 +19,8 @@ final class JavaLiterals {
    */
   static CodeBlock string(String value) {
     if (value.indexOf('\n') >= 0 && fitsTextBlock(value)) {
-      return CodeBlock.of("$L", textBlock(value));
+      // the content and the closing delimiter one level deeper than the line that opens it
+      return CodeBlock.of("$>$>$L$<$<", textBlock(value));
     }
     return CodeBlock.of("$L", quoted(value));
   }
