@@ -136,4 +136,34 @@ class JavaGeneratorTest {
                 CopyInstruction.of("/app", "/app").withFrom("base")))));
     assertThat(RoundTrip.run(d, JavaOptions.defaults()).render()).isEqualTo(d.render());
   }
+
+  @Test
+  void fallsBackToTheModelRecordsWhereTheBuilderHasNoStep() throws Exception {
+    // "#no blank" cannot be written with comment(..), which always puts a blank after '#'
+    Dockerfile d = Dockerfile.of(Stage.of(FromInstruction.of("alpine"), List.of(
+        new Comment("no blank"), new VolumeInstruction(List.of("/data"), true))));
+    String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
+    assertThat(source).contains("new Comment(\"no blank\")", "new VolumeInstruction(")
+        .doesNotContain("Dockerfile.builder()");
+    assertThat(RoundTrip.run(d, JavaOptions.defaults()).render()).isEqualTo(d.render());
+  }
+
+  @Test
+  void usesTheBuilderWithHandlesChainsAndHelpers() throws Exception {
+    Dockerfile d = Dockerfile.of(
+        Stage.of(FromInstruction.of("golang:1.22").withName("build"), List.of(
+            RunInstruction.shell("go build -o /out/app ."))),
+        Stage.of(FromInstruction.of("debian:12"), List.of(
+            RunInstruction.of(Shell.chain("apt-get update",
+                "apt-get install -y --no-install-recommends curl", "make install",
+                "rm -rf /var/lib/apt/lists/*", "rm -rf /tmp/build")),
+            CopyInstruction.of("/out/app", "/app").withFrom("build"))));
+    String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
+    assertThat(source).contains(
+        "StageRef build = dockerfile.from(\"golang:1.22\").as(\"build\")",
+        ".run(Apt.install(\"curl\"))\n        .run(\"make install\")\n"
+            + "        .cleanup(\"rm -rf /tmp/build\")",
+        ".copy(build, \"/out/app\", \"/app\")");
+    assertThat(RoundTrip.run(d, JavaOptions.defaults()).render()).isEqualTo(d.render());
+  }
 }
