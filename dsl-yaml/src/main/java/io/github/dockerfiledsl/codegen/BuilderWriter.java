@@ -679,7 +679,8 @@ final class BuilderWriter {
         }
         List<String> body = steps.subList(0, cleanupFrom);
         List<String> cleanup = steps.subList(cleanupFrom, steps.size());
-        out.add(new RunCandidate(withHelpers(body, cleanup), helperCleanup(body, cleanup), false));
+        HelperSteps helpers = withHelpers(body, cleanup);
+        out.add(new RunCandidate(helpers.steps(), helpers.remaining(cleanup), false));
         out.add(new RunCandidate(plainSteps(body), cleanup, false));
         out.add(new RunCandidate(plainSteps(steps), List.of(), false));
         out.add(new RunCandidate(List.of(runChain(steps)), List.of(), false));
@@ -762,6 +763,7 @@ final class BuilderWriter {
   private static final Pattern PIP_REQUIREMENTS =
       Pattern.compile("pip install --no-cache-dir -r (\\S+)");
   private static final String APT_LISTS = "rm -rf /var/lib/apt/lists/*";
+  private static final String APK_DEL = "apk del .build-deps";
 
   /** Splits package words: plain words, or single-quoted words without blanks. */
   private static Optional<List<String>> packages(String words) {
@@ -823,44 +825,41 @@ final class BuilderWriter {
     return Optional.empty();
   }
 
+  /** Run steps with package-manager helpers, and the cleanup commands the helpers bring. */
+  private record HelperSteps(List<Expr<Run>> steps, List<String> ownCleanup) {
+    /** Returns the cleanup still to write after the helpers' own. */
+    List<String> remaining(List<String> cleanup) {
+      List<String> out = new ArrayList<>(cleanup);
+      out.removeAll(ownCleanup);
+      return out;
+    }
+  }
+
   /** Steps with package-manager helpers where they match. */
-  private static List<Expr<Run>> withHelpers(List<String> body, List<String> cleanup) {
+  private static HelperSteps withHelpers(List<String> body, List<String> cleanup) {
     List<Expr<Run>> out = new ArrayList<>();
+    List<String> own = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
       String s = body.get(i);
       if (s.equals("apt-get update") && i + 1 < body.size() && cleanup.contains(APT_LISTS)) {
         Matcher m = APT_INSTALL.matcher(body.get(i + 1));
         if (m.matches() && packages(m.group(1)).isPresent()) {
           out.add(helper(APT, "install", packages(m.group(1)).get(), Apt::install));
+          own.add(APT_LISTS);
           i++;
           continue;
         }
       }
       Matcher m = APK_BUILD_DEPS.matcher(s);
-      if (m.matches() && packages(m.group(1)).isPresent() && cleanup.contains("apk del .build-deps")) {
+      if (m.matches() && packages(m.group(1)).isPresent() && cleanup.contains(APK_DEL)) {
         out.add(helper(APK, "buildDeps", packages(m.group(1)).get(), Apk::buildDeps));
+        own.add(APK_DEL);
         continue;
       }
       Optional<Expr<Run>> single = singleHelper(s);
       out.add(single.orElseGet(() -> new Expr<>(Run.of(s), JavaLiterals.string(s))));
     }
-    return out;
-  }
-
-  /** The cleanup left to write after the helpers bring their own. */
-  private static List<String> helperCleanup(List<String> body, List<String> cleanup) {
-    List<String> out = new ArrayList<>(cleanup);
-    List<Expr<Run>> helpers = withHelpers(body, cleanup);
-    for (Expr<Run> h : helpers) {
-      String code = h.code().toString();
-      if (code.startsWith(APT.simpleName() + ".install") || code.contains("Apt.install")) {
-        out.remove(APT_LISTS);
-      }
-      if (code.contains("Apk.buildDeps")) {
-        out.remove("apk del .build-deps");
-      }
-    }
-    return out;
+    return new HelperSteps(out, own);
   }
 
   // ---------------------------------------------------------------- COPY, ADD and friends
