@@ -3,9 +3,7 @@ package io.github.dockerfiledsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -13,16 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,6 +221,34 @@ class CompileSafetyTest {
               .copy(Copy.of("a", "/a").chmod(Chmod.of(0644)))
               .healthcheck(Healthcheck.of(Exec.of("true")).interval(Duration.ofSeconds(10))).build()
           """, "HEALTHCHECK --interval=10s CMD [\"true\"]\n"),
+      new Passing("COPY after ARG and FROM", """
+          Dockerfile.builder().arg("V").from("alpine").copy(".", "/app").build()
+          """, "ARG V\nFROM alpine\nCOPY . /app\n"),
+      new Passing("escape and check directives before FROM", """
+          Dockerfile.builder().escape('`').check("error=true").from("alpine").run("a").run("b").build()
+          """, "# escape=`\n# check=error=true\n\nFROM alpine\nRUN a `\n    && b\n"),
+      new Passing("Copy.from with an ImageRef", """
+          Dockerfile.from("alpine").copy(Copy.of("/bin/tool", "/bin/").from(ImageRef.parse("busybox:1.36"))).build()
+          """, "COPY --from=busybox:1.36 /bin/tool /bin/\n"),
+      new Passing("ENTRYPOINT in shell form", """
+          Dockerfile.from("alpine").entrypoint(Shell.of("exec /entrypoint.sh")).build()
+          """, "ENTRYPOINT exec /entrypoint.sh\n"),
+      new Passing("the empty exec form", """
+          Dockerfile.from("alpine").cmd(Exec.empty()).build()
+          """, "CMD []\n"),
+      new Passing("ONBUILD LABEL", """
+          Dockerfile.from("alpine").onbuild(Trigger.label("stage", "child")).build()
+          """, "ONBUILD LABEL stage=child\n"),
+      new Passing("global ARG with several names", """
+          Dockerfile.builder().arg(List.of(new ArgInstruction.Arg("A", Optional.empty()),
+              new ArgInstruction.Arg("B", Optional.of("1")))).from("alpine").build()
+          """, "ARG A B=1\n"),
+      new Passing("EXPOSE a port variable", """
+          Dockerfile.from("alpine").expose(Port.variable("${PORT}")).build()
+          """, "EXPOSE ${PORT}\n"),
+      new Passing("STOPSIGNAL by number", """
+          Dockerfile.from("alpine").stopsignal(Signal.of(15)).build()
+          """, "STOPSIGNAL 15\n"),
       new Passing("FROM a stage handle", """
           ((java.util.function.Function<DockerfileBuilder, Dockerfile>)
               df -> df.from(df.from("alpine").as("base").end()).run("true").build())
@@ -248,36 +268,18 @@ class CompileSafetyTest {
   @BeforeAll
   static void compileAll() throws IOException {
     // javac writes no class file when any unit fails, so the two kinds compile separately
-    List<JavaFileObject> failing = new ArrayList<>();
+    Map<String, String> failing = new LinkedHashMap<>();
     for (int i = 0; i < FAILING.size(); i++) {
       String name = className("Failing", i);
-      failing.add(new Source(name, source(name, FAILING.get(i).snippet())));
+      failing.put(name, source(name, FAILING.get(i).snippet()));
     }
-    List<JavaFileObject> passing = new ArrayList<>();
+    Map<String, String> passing = new LinkedHashMap<>();
     for (int i = 0; i < PASSING.size(); i++) {
       String name = className("Passing", i);
-      passing.add(new Source(name, source(name, PASSING.get(i).snippet())));
+      passing.put(name, source(name, PASSING.get(i).snippet()));
     }
-    compile(failing, out.resolve("failing"));
-    compile(passing, out.resolve("passing"));
-  }
-
-  private static void compile(List<JavaFileObject> sources, Path dir) throws IOException {
-    Files.createDirectories(dir);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      javac.getTask(null, files, diagnostics,
-          List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString(),
-              "-proc:none", "-Xmaxerrs", "1000", "-implicit:none"),
-          null, sources).call();
-    }
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
-        String name = d.getSource().getName().replaceAll(".*/|\\.java$", "");
-        ERRORS.computeIfAbsent(name, k -> new ArrayList<>()).add(d);
-      }
-    }
+    ERRORS.putAll(InProcessJavac.compile(failing, "snippets", out.resolve("failing")));
+    ERRORS.putAll(InProcessJavac.compile(passing, "snippets", out.resolve("passing")));
   }
 
   static Stream<Arguments> failing() {
@@ -303,7 +305,7 @@ class CompileSafetyTest {
         ERRORS.getOrDefault(className("Failing", index), List.of());
     assertThat(errors).as("errors of %s", f.name()).isNotEmpty();
     Diagnostic<? extends JavaFileObject> first = errors.get(0);
-    assertThat(first.getMessage(Locale.ROOT)).contains(f.message());
+    assertThat(first.getMessage(java.util.Locale.ROOT)).contains(f.message());
     assertThat(first.getLineNumber()).isEqualTo(FIRST_LINE + f.line() - 1L);
   }
 
@@ -322,9 +324,9 @@ class CompileSafetyTest {
   }
 
   @Test
-  void hasAtLeastTwelveSnippetsEachWay() {
+  void hasAtLeastTwelveSnippetsEachWayAndAsManyOfEach() {
     assertThat(FAILING).hasSizeGreaterThanOrEqualTo(12);
-    assertThat(PASSING).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(PASSING).hasSameSizeAs(FAILING);
   }
 
   @Test
@@ -334,26 +336,6 @@ class CompileSafetyTest {
     try (Stream<Path> classes = Files.walk(out.resolve("passing"))) {
       assertThat(classes.filter(f -> f.toString().endsWith(".class")).count())
           .isEqualTo(PASSING.size());
-    }
-  }
-
-  private static final class Source extends SimpleJavaFileObject {
-    private final String code;
-
-    Source(String className, String code) {
-      super(URI.create("string:///snippets/" + className + ".java"), JavaFileObject.Kind.SOURCE);
-      this.code = code;
-    }
-
-    @Override
-    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-      return code;
-    }
-  }
-
-  static {
-    if (ToolProvider.getSystemJavaCompiler() == null) {
-      throw new UncheckedIOException(new IOException("no system Java compiler (run on a JDK)"));
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,31 +106,19 @@ class UserGuideTest {
 
   @BeforeAll
   static void compile() throws IOException {
-    List<JavaFileObject> good = new ArrayList<>();
-    List<JavaFileObject> bad = new ArrayList<>();
+    Map<String, String> good = new LinkedHashMap<>();
+    Map<String, String> bad = new LinkedHashMap<>();
     for (Snippet s : snippets()) {
-      (s.kind().equals("compile-error") ? bad : good).add(new Source(s.className(), source(s)));
+      (s.kind().equals("compile-error") ? bad : good).put(s.className(), source(s));
     }
-    compile(good, out.resolve("good"));
-    compile(bad, out.resolve("bad"));
+    InProcessJavac.compile(good, "guide", out.resolve("good")).forEach((k, v) -> ERRORS.put(k, messages(v)));
+    InProcessJavac.compile(bad, "guide", out.resolve("bad")).forEach((k, v) -> ERRORS.put(k, messages(v)));
   }
 
-  private static void compile(List<JavaFileObject> sources, Path dir) throws IOException {
-    Files.createDirectories(dir);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      javac.getTask(null, files, diagnostics,
-          List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString(),
-              "-proc:none", "-implicit:none", "-Xmaxerrs", "1000"),
-          null, sources).call();
-    }
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
-        String name = d.getSource().getName().replaceAll(".*/|\\.java$", "");
-        ERRORS.computeIfAbsent(name, k -> new ArrayList<>()).add(d.getMessage(Locale.ROOT));
-      }
-    }
+  private static List<String> messages(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    List<String> out = new ArrayList<>();
+    diagnostics.forEach(d -> out.add(d.getMessage(Locale.ROOT)));
+    return out;
   }
 
   static Stream<Snippet> all() throws IOException {
@@ -173,19 +156,5 @@ class UserGuideTest {
         .contains("dockerfile", "error", "compile-error");
     assertThat(snippets().stream().filter(s -> s.kind().equals("dockerfile")).count())
         .isGreaterThanOrEqualTo(15);
-  }
-
-  private static final class Source extends SimpleJavaFileObject {
-    private final String code;
-
-    Source(String className, String code) {
-      super(URI.create("string:///guide/" + className + ".java"), JavaFileObject.Kind.SOURCE);
-      this.code = code;
-    }
-
-    @Override
-    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-      return code;
-    }
   }
 }

@@ -108,6 +108,12 @@ class PassesTest {
   }
 
   @Test
+  void packageCleanupLeavesNonPosixShellsAlone() {
+    Dockerfile d = of(new ShellInstruction(Exec.of("pwsh", "-Command")), run("apt-get update"));
+    assertThat(new PackageCleanup().apply(d)).isSameAs(d);
+  }
+
+  @Test
   void packageCleanupDropsATrailingSemicolonBeforeAppending() {
     Dockerfile d = of(run("apt-get update; apt-get install -y curl;"));
     assertThat(new PackageCleanup().apply(d).render()).isEqualTo("""
