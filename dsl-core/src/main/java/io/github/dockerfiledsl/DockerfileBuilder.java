@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl;
 
+import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.optimize.Pass;
 import java.util.List;
 
@@ -70,12 +71,29 @@ public interface DockerfileBuilder {
   DockerfileBuilder arg(String name, String defaultValue);
 
   /**
-   * Adds a comment line before the first FROM.
+   * Adds one global ARG declaring several arguments: {@code ARG a b=1}.
+   *
+   * @param args the declarations, at least one
+   * @return this builder
+   */
+  DockerfileBuilder arg(List<ArgInstruction.Arg> args);
+
+  /**
+   * Adds a comment line above the next FROM: before the first {@code from(..)} it belongs to the
+   * preamble, later to the stage that the next {@code from(..)} starts.
    *
    * @param text the text, rendered as {@code # text}
    * @return this builder
    */
   DockerfileBuilder comment(String text);
+
+  /**
+   * Adds a blank line above the next FROM, like {@link #comment(String)} (blank lines right above
+   * a FROM after the first are dropped, since stages are always one blank line apart).
+   *
+   * @return this builder
+   */
+  DockerfileBuilder blankLine();
 
   /**
    * Writes every step as written: each run step becomes its own RUN (its own cleanup included),

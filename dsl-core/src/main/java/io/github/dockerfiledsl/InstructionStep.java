@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl;
 
+import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.instruction.KeyValue;
 import java.util.List;
 
@@ -22,7 +23,6 @@ import java.util.List;
  *
  * <p>Values BuildKit expands (paths, ENV and LABEL values, USER, WORKDIR, ...) are templates:
  * {@code $HOME} is a variable; use {@link Templates#literal(String)} for a literal dollar sign.
- *
  *
  * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
  * StageRef} instead, and always use the value a step method returns (tools that know a
@@ -237,6 +237,14 @@ public interface InstructionStep {
   StageStep arg(String name, String defaultValue);
 
   /**
+   * Adds one ARG declaring several arguments: {@code ARG a b=1}.
+   *
+   * @param args the declarations, at least one
+   * @return the stage step
+   */
+  StageStep arg(List<ArgInstruction.Arg> args);
+
+  /**
    * Adds {@code ONBUILD trigger}; FROM, ONBUILD and MAINTAINER triggers cannot be written.
    *
    * @param trigger the trigger
@@ -270,7 +278,8 @@ public interface InstructionStep {
   StageStep maintainer(String name);
 
   /**
-   * Adds a comment line.
+   * Adds a comment line. Comments directly before {@code from(..)} belong to the next stage and
+   * render above its FROM.
    *
    * @param text the text, rendered as {@code # text}
    * @return the stage step

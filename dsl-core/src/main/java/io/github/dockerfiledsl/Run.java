@@ -5,6 +5,7 @@ import io.github.dockerfiledsl.instruction.Mount;
 import io.github.dockerfiledsl.instruction.RunInstruction.Network;
 import io.github.dockerfiledsl.instruction.RunInstruction.Security;
 import io.github.dockerfiledsl.internal.Checks;
+import io.github.dockerfiledsl.internal.HeredocMarkers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -137,6 +138,20 @@ public final class Run {
     List<Heredoc> all = new ArrayList<>();
     all.add(Checks.notNull(heredoc, "heredoc"));
     all.addAll(Checks.list(Arrays.asList(more), "heredocs"));
+    List<HeredocMarkers.Marker> markers = HeredocMarkers.find(Checks.word(commandLine, "command line"));
+    Checks.check(
+        markers.size() == all.size(),
+        "command line (%s) names %s heredoc(s) but %s bod%s given",
+        Checks.quote(commandLine), markers.size(), all.size(), all.size() == 1 ? "y is" : "ies are");
+    for (int i = 0; i < all.size(); i++) {
+      Checks.check(
+          markers.get(i).name().equals(all.get(i).name())
+              && markers.get(i).expand() == all.get(i).expand()
+              && markers.get(i).chomp() == all.get(i).chomp(),
+          "heredoc %s is written %s but the command line (%s) names %s",
+          i + 1, Checks.quote(all.get(i).marker()), Checks.quote(commandLine),
+          Checks.quote(markers.get(i).name()));
+    }
     return plain(Shell.of(commandLine), all);
   }
 

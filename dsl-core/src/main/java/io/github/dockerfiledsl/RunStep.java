@@ -20,7 +20,6 @@ package io.github.dockerfiledsl;
  * that only assigns variables ({@code buildDeps='gcc make'}) is the exception: it defines them
  * for the rest of the RUN, cleanup included.
  *
- *
  * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
  * StageRef} instead, and always use the value a step method returns (tools that know a
  * {@code @CheckReturnValue} convention should treat every method here as one; the library has no

@@ -7,7 +7,6 @@ package io.github.dockerfiledsl;
  * chain (see {@link RunStep}); {@code run(Exec)} writes an exec-form RUN of its own, which can
  * neither merge nor take cleanup.
  *
- *
  * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
  * StageRef} instead, and always use the value a step method returns (tools that know a
  * {@code @CheckReturnValue} convention should treat every method here as one; the library has no

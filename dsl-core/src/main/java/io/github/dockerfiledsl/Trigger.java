@@ -62,6 +62,25 @@ public final class Trigger {
   }
 
   /**
+   * Returns {@code ONBUILD RUN} with flags or a heredoc; cleanup is not chained (write it into
+   * the command), and mounts cannot name a stage of this Dockerfile.
+   *
+   * @param run the run step
+   * @return the trigger
+   */
+  public static Trigger run(Run run) {
+    Checks.notNull(run, "run");
+    Checks.check(run.stages().isEmpty(), "ONBUILD RUN cannot mount a stage of this Dockerfile");
+    Checks.check(
+        run.cleanupFirst().isEmpty() && run.cleanup().isEmpty() && run.cleanupLast().isEmpty(),
+        "ONBUILD RUN (%s) cannot chain cleanup; write it into the command",
+        run);
+    return new Trigger(new RunInstruction(run.command(), run.heredocs(), run.mounts(s -> {
+      throw new AssertionError(s);
+    }), run.network(), run.security(), run.devices()));
+  }
+
+  /**
    * Returns {@code ONBUILD COPY source destination}.
    *
    * @param source the source

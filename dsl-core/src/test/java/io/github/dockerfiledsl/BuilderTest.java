@@ -3,6 +3,7 @@ package io.github.dockerfiledsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.instruction.Heredoc;
 import io.github.dockerfiledsl.instruction.KeyValue;
 import io.github.dockerfiledsl.instruction.Mount;
@@ -11,6 +12,7 @@ import io.github.dockerfiledsl.optimize.Apk;
 import io.github.dockerfiledsl.optimize.Apt;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BuilderTest {
@@ -365,5 +367,130 @@ class BuilderTest {
     assertThat(d.stages().get(0).instructions().get(0)).isInstanceOf(RunInstruction.class);
     assertThatThrownBy(() -> d.stages().get(0).instructions().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void commentsBeforeFromLeadTheNextStage() {
+    Dockerfile d = Dockerfile.from("golang").as("build")
+        .run("go build")
+        .comment("the runtime image")
+        .from("alpine")
+        .run("true")
+        .build();
+    assertThat(d.render()).isEqualTo("""
+        FROM golang AS build
+        RUN go build
+
+        # the runtime image
+        FROM alpine
+        RUN true
+        """);
+    assertThat(d.stages().get(1).leading()).hasSize(1);
+  }
+
+  @Test
+  void writesArgsWithSeveralNamesAndOnbuildRunsWithFlags() {
+    List<ArgInstruction.Arg> args = List.of(new ArgInstruction.Arg("A", Optional.empty()),
+        new ArgInstruction.Arg("B", Optional.of("1")));
+    Dockerfile d = Dockerfile.builder().arg(args)
+        .from("alpine")
+        .arg(args)
+        .onbuild(Trigger.run(Run.of("make").mount(Mount.cache("/root/.cache"))))
+        .build();
+    assertThat(d.render()).isEqualTo("""
+        ARG A B=1
+        FROM alpine
+        ARG A B=1
+        ONBUILD RUN --mount=type=cache,target=/root/.cache make
+        """);
+    assertThatThrownBy(() -> Trigger.run(Run.of("make").cleanup("rm -rf /src")))
+        .hasMessageContaining("cannot chain cleanup");
+  }
+
+  @Test
+  void honoursTheEscapeDirectiveInChains() {
+    Dockerfile d = Dockerfile.builder().escape('`')
+        .from("mcr.microsoft.com/windows/servercore:ltsc2022")
+        .shell(Exec.of("powershell", "-Command"))
+        .run("Write-Host a")
+        .run("Write-Host b")
+        .layer()
+        .shell(Exec.of("cmd", "/S", "/C"))
+        .from("alpine")
+        .run("echo a")
+        .run("echo b")
+        .build();
+    assertThat(d.render()).isEqualTo("""
+        # escape=`
+
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022
+        SHELL ["powershell", "-Command"]
+        RUN Write-Host a
+        RUN Write-Host b
+        SHELL ["cmd", "/S", "/C"]
+
+        FROM alpine
+        RUN echo a `
+            && echo b
+        """);
+  }
+
+  @Test
+  void checksHeredocMarkersAgainstTheBodies() {
+    assertThatThrownBy(() -> Run.heredoc("<<EOF", Heredoc.of("END", "x")))
+        .hasMessage("heredoc 1 is written '<<END' but the command line ('<<EOF') names 'EOF'");
+    assertThatThrownBy(() -> Run.heredoc("cat", Heredoc.of("EOF", "x")))
+        .hasMessage("command line ('cat') names 0 heredoc(s) but 1 body is given");
+    assertThat(Dockerfile.from("alpine").run(Run.heredoc("python3 <<'PY'",
+        Heredoc.literal("PY", "print('$HOME')"))).build().render()).isEqualTo("""
+        FROM alpine
+        RUN python3 <<'PY'
+        print('$HOME')
+        PY
+        """);
+  }
+
+  @Test
+  void rejectsAForeignHandleInARunMountRightAway() {
+    StageRef other = Dockerfile.from("alpine").end();
+    assertThatThrownBy(() -> Dockerfile.from("alpine").run(Run.of("ls").bind(other, "/", "/mnt")))
+        .hasMessageContaining("belongs to another Dockerfile builder");
+  }
+
+  @Test
+  void cleanupAfterAnExecFormRunStepSaysWhy() {
+    RunStep s = Dockerfile.from("alpine").run(Run.of(Exec.of("make")));
+    assertThatThrownBy(() -> s.cleanup("rm -rf /src"))
+        .hasMessage("cleanup ('rm -rf /src') needs the shell form; an exec-form RUN cannot chain"
+            + " commands");
+    assertThat(Dockerfile.from("alpine").run("echo a").run(Run.of(Exec.of("make"))).run("echo b")
+        .build().render()).isEqualTo("""
+        FROM alpine
+        RUN echo a
+        RUN ["make"]
+        RUN echo b
+        """);
+  }
+
+  @Test
+  void rootCommentsAfterTheFirstStageGoAboveTheNextFrom() {
+    DockerfileBuilder df = Dockerfile.builder().comment("global");
+    StageRef build = df.from("golang").as("build").run("go build").comment("a trailing note").end();
+    Dockerfile d = df.comment("the runtime image").blankLine().comment("second line")
+        .from("alpine").copy(build, "/app", "/app").build();
+    assertThat(d.render()).isEqualTo("""
+        # global
+        FROM golang AS build
+        RUN go build
+        # a trailing note
+
+        # the runtime image
+
+        # second line
+        FROM alpine
+        COPY --from=build /app /app
+        """);
+    assertThat(d.preamble()).hasSize(1);
+    assertThat(d.stages().get(1).leading()).hasSize(3);
   }
 }

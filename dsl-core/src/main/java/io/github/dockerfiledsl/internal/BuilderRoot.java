@@ -8,6 +8,7 @@ import io.github.dockerfiledsl.ImageRef;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.StageRef;
 import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.Comment;
 import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.FromInstruction;
@@ -33,6 +34,7 @@ public final class BuilderRoot implements DockerfileBuilder {
   private final Function<Optional<String>, StageRef> refs;
   private final List<Directive> directives = new ArrayList<>();
   private final List<Instruction> preamble = new ArrayList<>();
+  private final List<Instruction> pendingLeading = new ArrayList<>();
   private final List<StageBuilder> stages = new ArrayList<>();
   private final Map<StageRef, StageBuilder> handles = new IdentityHashMap<>();
   private boolean verbatim;
@@ -97,9 +99,28 @@ public final class BuilderRoot implements DockerfileBuilder {
   }
 
   @Override
-  public DockerfileBuilder comment(String text) {
-    preamble.add(Comment.of(text));
+  public DockerfileBuilder arg(List<ArgInstruction.Arg> args) {
+    preamble.add(new ArgInstruction(args));
     return this;
+  }
+
+  @Override
+  public DockerfileBuilder comment(String text) {
+    (stages.isEmpty() ? preamble : pendingLeading).add(Comment.of(text));
+    return this;
+  }
+
+  @Override
+  public DockerfileBuilder blankLine() {
+    (stages.isEmpty() ? preamble : pendingLeading).add(BlankLine.INSTANCE);
+    return this;
+  }
+
+  /** Returns and clears the comments and blank lines given for the next stage. */
+  List<Instruction> takeLeading() {
+    List<Instruction> out = List.copyOf(pendingLeading);
+    pendingLeading.clear();
+    return out;
   }
 
   @Override
@@ -133,6 +154,7 @@ public final class BuilderRoot implements DockerfileBuilder {
   }
 
   private StageBuilder add(StageBuilder s) {
+    s.addLeading(takeLeading());
     stages.add(s);
     return s;
   }

@@ -170,6 +170,7 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
   private Optional<String> platform = Optional.empty();
   private Optional<String> name = Optional.empty();
   private final List<Element> elements = new ArrayList<>();
+  private final List<Instruction> leading = new ArrayList<>();
   private Chain chain;
   private Optional<Exec> shell = Optional.empty();
   private StageRef ref;
@@ -179,6 +180,10 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
     this.index = index;
     this.image = image;
     this.base = base;
+  }
+
+  void addLeading(List<Instruction> trivia) {
+    leading.addAll(trivia);
   }
 
   int index() {
@@ -221,7 +226,7 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
     for (Element e : elements) {
       body.addAll(e.emit(names, inheritedShell));
     }
-    return Stage.of(from, body);
+    return Stage.of(leading, from, body);
   }
 
   private StageBuilder add(Instruction i) {
@@ -252,14 +257,12 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   private RunStep step(Run run) {
     Checks.notNull(run, "run");
+    run.stages().forEach(root::lookup);
     if (chain == null || root.isVerbatim()) {
       chain = new Chain(shell);
       elements.add(chain);
     }
-    chain.steps.add(run);
-    if (run.command() instanceof Exec) {
-      chain = null;
-    }
+    chain.steps.add(run); // an exec-form step stays alone when the chain is emitted
     return this;
   }
 
@@ -281,7 +284,9 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
   @Override
   public StageStep run(Exec command) {
     chain = null;
-    return step(Run.of(command));
+    step(Run.of(command));
+    chain = null;
+    return this;
   }
 
   @Override
@@ -302,20 +307,32 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public FromStep from(String newImage) {
-    chain = null;
-    return root.from(newImage);
+    return handOver(root.from(newImage));
   }
 
   @Override
   public FromStep from(ImageRef newImage) {
-    chain = null;
-    return root.from(newImage);
+    return handOver(root.from(newImage));
   }
 
   @Override
   public FromStep from(StageRef stage) {
+    return handOver(root.from(stage));
+  }
+
+  /** Moves the comments at the end of this stage above the FROM of the next one. */
+  private FromStep handOver(FromStep next) {
     chain = null;
-    return root.from(stage);
+    int k = elements.size();
+    while (k > 0 && elements.get(k - 1) instanceof Fixed f && f.instruction() instanceof Comment) {
+      k--;
+    }
+    StageBuilder n = (StageBuilder) next;
+    for (Element e : elements.subList(k, elements.size())) {
+      n.leading.add(((Fixed) e).instruction());
+    }
+    elements.subList(k, elements.size()).clear();
+    return next;
   }
 
   @Override
@@ -435,6 +452,11 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
   @Override
   public StageStep arg(String argName, String defaultValue) {
     return add(ArgInstruction.of(argName, defaultValue));
+  }
+
+  @Override
+  public StageStep arg(List<ArgInstruction.Arg> args) {
+    return add(new ArgInstruction(args));
   }
 
   @Override

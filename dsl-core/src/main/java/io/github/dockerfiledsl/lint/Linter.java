@@ -6,6 +6,12 @@ import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.Comment;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.lint.rules.Rules;
+import io.github.dockerfiledsl.parse.Ast;
+import io.github.dockerfiledsl.parse.AstNode;
+import io.github.dockerfiledsl.parse.AstParser;
+import io.github.dockerfiledsl.parse.AstValidator;
+import io.github.dockerfiledsl.parse.DockerfileParseException;
+import io.github.dockerfiledsl.parse.DockerfileParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -151,20 +157,76 @@ public final class Linter {
    * @return the report
    */
   public LintReport lint(Dockerfile dockerfile, Function<Instruction, Optional<Position>> positions) {
-    return lint(dockerfile, positions, null);
+    return lint(dockerfile, positions, (Ast) null);
   }
 
   /**
-   * Lints a Dockerfile parsed from text: rules about spelling that the model normalises away
-   * (keyword casing, legacy formats) read the text.
+   * Parses Dockerfile text and lints it, with positions; rules about spelling that the model
+   * normalises away (keyword casing, legacy {@code ENV k v}) read the text.
+   *
+   * <p>A duplicate stage name, which the model cannot hold, is reported as the error DF005 with
+   * the other source findings; any other parse error is thrown.
+   *
+   * @param fileName the file name used in the report
+   * @param text the Dockerfile text
+   * @return the report
+   * @throws DockerfileParseException when the text is not a valid Dockerfile
+   */
+  public LintReport lint(String fileName, String text) {
+    Ast ast = AstParser.parse(fileName, text);
+    AstValidator.validate(ast);
+    Dockerfile dockerfile;
+    try {
+      dockerfile = DockerfileParser.toModel(ast);
+    } catch (DockerfileParseException e) {
+      List<Finding> sourceOnly = new ArrayList<>();
+      CheckDirective fileCheck = Optional.ofNullable(ast.directive("check"))
+          .map(CheckDirective::parse).orElse(CheckDirective.NONE);
+      for (Rule rule : rules) {
+        if (rule.needsSource() && !fileCheck.skips(rule)) {
+          LintContext context = new LintContext(placeholder(), i -> Optional.empty(),
+              Optional.of(ast), dockerignore);
+          rule.check(context);
+          context.reported().forEach(r -> sourceOnly.add(r.finding()));
+        }
+      }
+      if (sourceOnly.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+        return new LintReport(sourceOnly, rules, name(fileName));
+      }
+      throw e;
+    }
+    List<Position> starts = new ArrayList<>();
+    for (AstNode n : ast.nodes()) {
+      starts.add(new Position(Math.max(1, n.startLine()), Math.max(1, n.column())));
+    }
+    Function<Instruction, Optional<Position>> positions;
+    try {
+      positions = Positions.of(dockerfile, starts);
+    } catch (IllegalArgumentException e) {
+      positions = i -> Optional.empty();
+    }
+    return lint(dockerfile, positions, ast).withFileName(name(fileName));
+  }
+
+  private static String name(String fileName) {
+    return fileName == null ? "Dockerfile" : fileName;
+  }
+
+  private static Dockerfile placeholder() {
+    return Dockerfile.of(Stage.of(io.github.dockerfiledsl.instruction.FromInstruction.of("scratch"),
+        List.of()));
+  }
+
+  /**
+   * Lints a Dockerfile with positions and, when it was parsed, the parser's AST.
    *
    * @param dockerfile the Dockerfile
    * @param positions the position of each instruction, by identity
-   * @param source the text the Dockerfile was parsed from, or null for a built model
+   * @param source the AST the Dockerfile was converted from, or null for a built model
    * @return the report
    */
   public LintReport lint(
-      Dockerfile dockerfile, Function<Instruction, Optional<Position>> positions, String source) {
+      Dockerfile dockerfile, Function<Instruction, Optional<Position>> positions, Ast source) {
     Objects.requireNonNull(dockerfile, "dockerfile == null");
     CheckDirective fileCheck =
         dockerfile.directive("check").map(CheckDirective::parse).orElse(CheckDirective.NONE);

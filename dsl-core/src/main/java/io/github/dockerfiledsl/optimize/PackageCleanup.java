@@ -5,6 +5,7 @@ import io.github.dockerfiledsl.Shell;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.Mount;
 import io.github.dockerfiledsl.instruction.RunInstruction;
+import io.github.dockerfiledsl.instruction.ShellInstruction;
 import io.github.dockerfiledsl.internal.RunChains;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>Commands are recognised by their words, so a mention inside a quoted string also counts;
  * the added cleanup is then merely redundant. A RUN whose command ends with a comment or a
- * background job, exec-form and heredoc RUNs are left alone.
+ * background job, exec-form and heredoc RUNs, and RUNs after a SHELL that is not a POSIX shell
+ * are left alone.
  */
 public final class PackageCleanup implements Pass {
   private static final String B = "(?<![\\w./-])";
@@ -77,8 +79,12 @@ public final class PackageCleanup implements Pass {
   public Dockerfile apply(Dockerfile dockerfile) {
     return Passes.mapStages(dockerfile, (d, s) -> {
       List<Instruction> out = new ArrayList<>();
+      boolean posix = true;
       for (Instruction i : s.instructions()) {
-        out.add(i instanceof RunInstruction r ? cleanup(r) : i);
+        if (i instanceof ShellInstruction sh) {
+          posix = RunChains.ShellInfo.of(Optional.of(sh.shell())).posix();
+        }
+        out.add(i instanceof RunInstruction r && posix ? cleanup(r) : i);
       }
       return out;
     });

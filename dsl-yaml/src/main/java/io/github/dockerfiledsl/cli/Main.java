@@ -117,7 +117,7 @@ public final class Main implements Callable<Integer> {
     return cl;
   }
 
-  private static final String[] NAMES = {"fmt", "parse", "import", "render", "lint"};
+  private static final String[] NAMES = {"fmt", "parse", "import", "render", "lint", "to-java"};
 
   private static Object subcommand(String name) {
     if (name == null) {
@@ -134,6 +134,8 @@ public final class Main implements Callable<Integer> {
         return new RenderCommand();
       case "lint":
         return new LintCommand();
+      case "to-java":
+        return new ToJavaCommand();
       default:
         return null;
     }
