@@ -4,6 +4,7 @@
  */
 module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl;
+  exports io.github.dockerfiledsl.build;
   exports io.github.dockerfiledsl.instruction;
   exports io.github.dockerfiledsl.optimize;
   exports io.github.dockerfiledsl.render;

@@ -1,8 +1,11 @@
 package io.github.dockerfiledsl;
 
 import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.instruction.CopyInstruction;
 import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.Mount;
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.internal.Checks;
 import io.github.dockerfiledsl.internal.Trivia;
 import io.github.dockerfiledsl.render.RenderOptions;
@@ -57,6 +60,51 @@ public final class Dockerfile {
         throw new IllegalArgumentException(
             "duplicate stage name '" + name.get() + "' (stages " + (first + 1) + " and " + (i + 1) + ")");
       }
+    }
+    checkStageReferences();
+  }
+
+  /**
+   * Rejects a {@code COPY --from} or {@code RUN --mount from} naming the stage itself or a later
+   * stage, by index or by name, which BuildKit reports as a circular dependency. Values with a
+   * variable reference and names that are not stages (images) are not checked.
+   */
+  private void checkStageReferences() {
+    for (int i = 0; i < stages.size(); i++) {
+      for (Instruction instruction : stages.get(i).instructions()) {
+        if (instruction instanceof CopyInstruction c && c.from().isPresent()) {
+          checkStageReference(c.from().get(), i, "COPY --from");
+        } else if (instruction instanceof RunInstruction r) {
+          for (Mount m : r.mounts()) {
+            Optional<String> from = m instanceof Mount.Bind b ? b.from()
+                : m instanceof Mount.Cache c ? c.from() : Optional.empty();
+            if (from.isPresent()) {
+              checkStageReference(from.get(), i, "RUN --mount from");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void checkStageReference(String reference, int stage, String field) {
+    if (Templates.hasVariables(reference)) {
+      return;
+    }
+    String name = Templates.unescape(reference).toLowerCase(java.util.Locale.ROOT);
+    int target = -1;
+    if (!name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      target = name.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(name);
+    } else {
+      target = indexOf(name);
+      if (target < 0) {
+        return;
+      }
+    }
+    if (target >= stage) {
+      throw new IllegalArgumentException(
+          field + " (" + Checks.quote(reference) + ") in stage " + (stage + 1) + " must name an"
+              + " earlier stage; naming the stage itself or a later one is a circular dependency");
     }
   }
 

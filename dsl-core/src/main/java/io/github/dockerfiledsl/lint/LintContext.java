@@ -2,6 +2,7 @@ package io.github.dockerfiledsl.lint;
 
 import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.parse.Ast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 public final class LintContext {
   private final Dockerfile dockerfile;
   private final Function<Instruction, Optional<Position>> positions;
-  private final Optional<String> source;
+  private final Optional<Ast> source;
   private final List<String> dockerignore;
   private final List<Reported> reported = new ArrayList<>();
 
@@ -29,7 +30,7 @@ public final class LintContext {
   LintContext(
       Dockerfile dockerfile,
       Function<Instruction, Optional<Position>> positions,
-      Optional<String> source,
+      Optional<Ast> source,
       List<String> dockerignore) {
     this.dockerfile = Objects.requireNonNull(dockerfile, "dockerfile == null");
     this.positions = Objects.requireNonNull(positions, "positions == null");
@@ -47,11 +48,12 @@ public final class LintContext {
   }
 
   /**
-   * Returns the source text, when the Dockerfile was parsed from text.
+   * Returns the parser's reading of the source text, when the Dockerfile was parsed from text;
+   * rules about spelling that the model normalises away (keyword casing, legacy formats) read it.
    *
-   * @return the text
+   * @return the AST
    */
-  public Optional<String> source() {
+  public Optional<Ast> source() {
     return source;
   }
 
@@ -72,6 +74,21 @@ public final class LintContext {
    */
   public Optional<Position> position(Instruction instruction) {
     return instruction == null ? Optional.empty() : positions.apply(instruction);
+  }
+
+  /**
+   * Returns the instruction of the model that starts at a source line, when positions are known.
+   *
+   * @param line the 1-based line
+   * @return the instruction
+   */
+  public Optional<Instruction> instructionAt(int line) {
+    for (Instruction i : Positions.inDocumentOrder(dockerfile)) {
+      if (position(i).map(p -> p.line() == line).orElse(false)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

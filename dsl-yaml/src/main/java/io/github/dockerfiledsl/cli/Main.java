@@ -30,14 +30,6 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Formats, parses, imports, renders and lints Dockerfiles and YAML specs.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      FmtCommand.class,
-      ParseCommand.class,
-      ImportCommand.class,
-      RenderCommand.class,
-      ToJavaCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  success",
@@ -82,15 +74,29 @@ public final class Main implements Callable<Integer> {
         true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
         true);
-    CommandLine cl = commandLine(o, e);
+    CommandLine cl = commandLine(o, e, args.length == 0 ? null : args[0]);
     int status = cl.execute(args);
     o.flush();
     e.flush();
     return status;
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /**
+   * Builds the command line. Only the subcommand about to run is registered when {@code first}
+   * names one, since picocli inspects every registered command up front; help and mistakes get
+   * them all.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cl = new CommandLine(new Main());
+    Object only = subcommand(first);
+    if (only != null) {
+      cl.addSubcommand(only);
+    } else {
+      for (String name : NAMES) {
+        cl.addSubcommand(subcommand(name));
+      }
+      cl.addSubcommand(new CommandLine.HelpCommand());
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
@@ -109,6 +115,30 @@ public final class Main implements Callable<Integer> {
       return 3;
     });
     return cl;
+  }
+
+  private static final String[] NAMES = {"fmt", "parse", "import", "render", "lint", "to-java"};
+
+  private static Object subcommand(String name) {
+    if (name == null) {
+      return null;
+    }
+    switch (name) {
+      case "fmt":
+        return new FmtCommand();
+      case "parse":
+        return new ParseCommand();
+      case "import":
+        return new ImportCommand();
+      case "render":
+        return new RenderCommand();
+      case "lint":
+        return new LintCommand();
+      case "to-java":
+        return new ToJavaCommand();
+      default:
+        return null;
+    }
   }
 
   @Override

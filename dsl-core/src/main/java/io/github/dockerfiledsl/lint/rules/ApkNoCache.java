@@ -6,7 +6,8 @@ import io.github.dockerfiledsl.lint.Severity;
 
 /**
  * DF104: {@code apk add} without {@code --no-cache} keeps the package index in the layer. A cache
- * or tmpfs mount on {@code /var/cache/apk} exempts the RUN. The fix adds {@code --no-cache}.
+ * or tmpfs mount on {@code /var/cache/apk}, or {@code --no-network} (no index is fetched), exempts
+ * the RUN. The fix adds {@code --no-cache}.
  */
 public final class ApkNoCache extends AbstractRule {
 
@@ -33,7 +34,7 @@ public final class ApkNoCache extends AbstractRule {
         return null;
       }
       for (Script.Simple c : Script.of(r).commands()) {
-        if (c.is("apk", "add") && !c.hasOption("--no-cache")) {
+        if (c.is("apk", "add") && !c.hasOption("--no-cache|--no-network")) {
           return message(AptNoInstallRecommends.abbreviate(c.toString()));
         }
       }

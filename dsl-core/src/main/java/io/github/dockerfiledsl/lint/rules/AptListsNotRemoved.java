@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * DF101: a RUN with {@code apt-get update} that does not delete {@code /var/lib/apt/lists} in
- * the same RUN leaves the package lists in the layer. Only the final image's stages are checked,
+ * the same RUN (or {@code apt-get dist-clean}) leaves the package lists in the layer. Only the final image's stages are checked,
  * as hadolint does; a cache or tmpfs mount on the lists exempts the RUN. The fix appends {@code
  * && rm -rf /var/lib/apt/lists/*}.
  */
@@ -60,6 +60,7 @@ public final class AptListsNotRemoved extends AbstractRule {
 
   static boolean removesLists(Script sc) {
     return sc.commands().stream().anyMatch(c -> c.program().equals("rm")
-        && c.args().stream().anyMatch(a -> a.startsWith("/var/lib/apt/lists")));
+        && c.args().stream().anyMatch(a -> a.startsWith("/var/lib/apt/lists"))
+        || c.is("apt-get|apt", "dist-clean"));
   }
 }

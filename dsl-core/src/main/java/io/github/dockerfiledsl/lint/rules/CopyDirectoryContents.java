@@ -9,7 +9,8 @@ import java.util.Set;
  * DF204: {@code COPY dir ./} copies the <em>contents</em> of {@code dir}, not the directory, so
  * its files land directly in the destination. Reported for a single source that ends with
  * {@code /} or has a usual directory name ({@code src}, {@code lib}, ...), copied to {@code .} or
- * {@code ./}; write {@code COPY dir ./dir/} to keep the directory.
+ * {@code ./} from the build context (a {@code COPY --from} of a directory's contents is usually
+ * meant); write {@code COPY dir ./dir/} to keep the directory.
  */
 public final class CopyDirectoryContents extends AbstractRule {
   private static final Set<String> DIRS = Set.of("src", "lib", "app", "bin", "config", "conf",
@@ -41,7 +42,7 @@ public final class CopyDirectoryContents extends AbstractRule {
   public void check(LintContext context) {
     context.dockerfile().stages().forEach(s -> s.steps().forEach(i -> {
       if (!(i instanceof CopyInstruction c) || c.sources().size() != 1 || !c.heredocs().isEmpty()
-          || c.parents()) {
+          || c.parents() || c.from().isPresent()) {
         return;
       }
       String src = c.sources().get(0);

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DF201: a RUN deletes a file that an earlier instruction of the stage added (COPY, ADD, or a
- * download with {@code curl -o}/{@code wget -O}). Every instruction is a layer, so the file is
+ * DF201: a RUN deletes a file (or the directory holding it) that an earlier instruction of the
+ * stage added (COPY, ADD, or a download with {@code curl -o}/{@code wget -O}). Every instruction is a layer, so the file is
  * still in the image; delete it in the same RUN that created it, or use a multi-stage build or a
  * bind mount.
  */
@@ -64,8 +64,8 @@ public final class DeletedInLaterLayer extends AbstractRule {
                 }
                 String t = Paths.resolve(workdir, target.replaceAll("[*?\\[].*$", ""));
                 for (Added a : added) {
-                  boolean hit = Paths.isWithin(a.path, t) || !a.path.equals("/") && Paths.isWithin(t, a.path);
-                  if (!t.equals("/") && hit) {
+                  boolean fresh = created.stream().anyMatch(x -> Paths.isWithin(x.path, t));
+                  if (!t.equals("/") && !fresh && Paths.isWithin(a.path, t)) {
                     context.report(this, r, message(target, a.by.keyword()));
                     reported = true;
                     break;
@@ -109,7 +109,8 @@ public final class DeletedInLaterLayer extends AbstractRule {
       if (src.startsWith("<<")) {
         base = src.replaceFirst("^<<-?", "").replace("\"", "").replace("'", "");
       }
-      added.add(new Added(intoDir && !base.equals(".") && !base.isEmpty() ? Paths.resolve(d, base) : d, by));
+      boolean directory = src.endsWith("/") || base.equals(".") || base.isEmpty();
+      added.add(new Added(intoDir && !directory ? Paths.resolve(d, base) : d, by));
     }
   }
 }

@@ -44,16 +44,13 @@ public final class SecretsUsedInArgOrEnv extends AbstractRule {
    * Returns whether a variable name looks like a secret.
    *
    * @param name the name
-   * @return true if one of its words is a secret word and none is {@code public}
+   * @return true if one of its {@code _}-separated words is a secret word and none is {@code
+   *     public}, as in BuildKit
    */
   public static boolean looksSecret(String name) {
     List<String> words = new ArrayList<>();
-    for (String part : name.split("[^A-Za-z0-9]+")) {
-      for (String w : part.split("(?<=[a-z0-9])(?=[A-Z])")) {
-        if (!w.isEmpty()) {
-          words.add(w.toLowerCase(Locale.ROOT));
-        }
-      }
+    for (String part : name.split("_")) {
+      words.add(part.toLowerCase(Locale.ROOT));
     }
     return words.stream().anyMatch(DENY::contains) && words.stream().noneMatch(ALLOW::contains);
   }

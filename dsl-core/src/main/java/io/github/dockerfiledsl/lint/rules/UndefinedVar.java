@@ -78,15 +78,10 @@ public final class UndefinedVar extends AbstractRule {
       Set<String> scope = new HashSet<>(env);
       scope.addAll(PREDEFINED);
       boolean scratch = Model.baseImage(d, s).equals("scratch");
-      Set<String> later = new HashSet<>();
-      for (Instruction i : stage.instructions()) {
-        if (i instanceof ArgInstruction a) {
-          a.args().forEach(x -> later.add(x.name()));
-        } else if (i instanceof EnvInstruction e) {
-          e.vars().forEach(x -> later.add(x.key()));
-        }
-      }
-      for (Instruction i : stage.instructions()) {
+      List<Instruction> body = stage.instructions();
+      for (int n = 0; n < body.size(); n++) {
+        Instruction i = body.get(n);
+        Set<String> later = declared(body.subList(n + 1, body.size()));
         if (i instanceof ArgInstruction a) {
           for (ArgInstruction.Arg arg : a.args()) {
             arg.defaultValue().ifPresent(v -> check(context, i, v, scope, later, scratch));
@@ -106,6 +101,25 @@ public final class UndefinedVar extends AbstractRule {
       }
       envs.add(Set.copyOf(env));
     }
+  }
+
+  private static Set<String> declared(List<Instruction> instructions) {
+    Set<String> out = new HashSet<>();
+    for (Instruction i : instructions) {
+      if (i instanceof ArgInstruction a) {
+        a.args().forEach(x -> out.add(x.name()));
+      } else if (i instanceof EnvInstruction e) {
+        e.vars().forEach(x -> out.add(x.key()));
+      }
+    }
+    // a name redefined in terms of itself (ENV PATH=/x:$PATH) comes from the base image
+    for (Instruction i : instructions) {
+      if (i instanceof EnvInstruction e) {
+        e.vars().stream().filter(x -> Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key())))
+            .forEach(x -> out.remove(x.key()));
+      }
+    }
+    return out;
   }
 
   private void check(LintContext context, Instruction i, String template, Set<String> scope,
