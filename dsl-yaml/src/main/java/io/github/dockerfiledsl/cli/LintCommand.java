@@ -1,22 +1,12 @@
 package io.github.dockerfiledsl.cli;
 
-import io.github.dockerfiledsl.Dockerfile;
-import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.lint.LintReport;
 import io.github.dockerfiledsl.lint.Linter;
-import io.github.dockerfiledsl.lint.Position;
-import io.github.dockerfiledsl.lint.Positions;
-import io.github.dockerfiledsl.parse.Ast;
-import io.github.dockerfiledsl.parse.AstNode;
-import io.github.dockerfiledsl.parse.AstParser;
-import io.github.dockerfiledsl.parse.AstValidator;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
-import io.github.dockerfiledsl.parse.DockerfileParser;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,26 +36,43 @@ final class LintCommand implements Callable<Integer> {
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--fix", description = "Apply every available fix and rewrite each FILE in"
+      + " place (atomically, all or nothing), then report what remains.")
+  boolean fix;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerfiles ('-' for stdin).")
   List<String> files;
 
   @Override
   public Integer call() {
+    var err = spec.commandLine().getErr();
+    if (fix && files.contains(Io.STDIN)) {
+      throw new Failure("dockerfile-dsl: lint --fix cannot rewrite standard input");
+    }
     Linter linter = Linter.defaults();
     List<LintReport> reports = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
+    Batch batch = new Batch();
     for (String f : files) {
       try {
-        reports.add(lint(linter, f));
+        String name = Io.displayName(f);
+        String text = Io.read(f, Main.stdin);
+        if (fix) {
+          String fixed = linter.fix(name, text);
+          if (!fixed.equals(text)) {
+            batch.output(Path.of(f), fixed, f);
+          }
+          text = fixed;
+        }
+        reports.add(linter.lint(name, text));
+      } catch (DockerfileParseException e) {
+        batch.error(e.getMessage());
       } catch (Failure e) {
-        errors.add(e.getMessage());
+        batch.error(e.getMessage());
       }
     }
-    var err = spec.commandLine().getErr();
-    if (!errors.isEmpty()) {
-      errors.forEach(err::println);
-      err.flush();
-      return Main.EXIT_BAD_INPUT;
+    int status = batch.finish(err);
+    if (status != Main.EXIT_OK) {
+      return status;
     }
     var out = spec.commandLine().getOut();
     switch (format) {
@@ -81,30 +88,5 @@ final class LintCommand implements Callable<Integer> {
     }
     out.flush();
     return reports.stream().anyMatch(LintReport::hasErrors) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
-  }
-
-  private static LintReport lint(Linter linter, String file) {
-    String name = Io.displayName(file);
-    String text = Io.read(file, Main.stdin);
-    Ast ast;
-    Dockerfile d;
-    try {
-      ast = AstParser.parse(name, text);
-      AstValidator.validate(ast);
-      d = DockerfileParser.toModel(ast);
-    } catch (DockerfileParseException e) {
-      throw new Failure(e.getMessage());
-    }
-    List<Position> positions = new ArrayList<>();
-    for (AstNode n : ast.nodes()) {
-      positions.add(new Position(n.startLine(), Math.max(1, n.column())));
-    }
-    Function<Instruction, Optional<Position>> lookup;
-    try {
-      lookup = Positions.of(d, positions);
-    } catch (IllegalArgumentException e) {
-      lookup = i -> Optional.empty();
-    }
-    return linter.lint(d, lookup, text).withFileName(name);
   }
 }

@@ -294,4 +294,30 @@ class CliIT {
     Result bad = run("lint", "--format", "xml", "Dockerfile");
     assertThat(bad.exit()).isEqualTo(2);
   }
+
+  @Test
+  void lintFixRewritesTheFileAndReportsWhatRemains() throws Exception {
+    write("Dockerfile", "FROM busybox\nMAINTAINER me@example.org\nRUN apk add curl\n");
+
+    Result r = run("lint", "--fix", "Dockerfile");
+
+    assertThat(r.exit()).isZero();
+    String fixed = Files.readString(dir.resolve("Dockerfile"));
+    assertThat(fixed).contains("LABEL org.opencontainers.image.authors=me@example.org")
+        .contains("apk add --no-cache curl")
+        .doesNotContain("MAINTAINER");
+    assertThat(r.out()).doesNotContain("DF008").doesNotContain("DF104");
+  }
+
+  @Test
+  void lintFixWritesNothingWhenAnyInputIsBad() throws Exception {
+    write("good/Dockerfile", "FROM busybox\nMAINTAINER me@example.org\n");
+    write("bad/Dockerfile", "FROM busybox\nFROBNICATE\n");
+
+    Result r = run("lint", "--fix", "good/Dockerfile", "bad/Dockerfile");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("bad/Dockerfile:2:1: ");
+    assertThat(Files.readString(dir.resolve("good/Dockerfile"))).contains("MAINTAINER");
+  }
 }
