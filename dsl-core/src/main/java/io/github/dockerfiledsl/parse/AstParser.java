@@ -666,6 +666,9 @@ public final class AstParser {
   }
 
   private static List<Heredoc> heredocsFromLine(String line) {
+    if (line.indexOf("<<") < 0) {
+      return List.of(); // no word can be a heredoc marker
+    }
     List<String> words;
     try {
       words = HEREDOC_LINE_LEXER.words(line, name -> null);

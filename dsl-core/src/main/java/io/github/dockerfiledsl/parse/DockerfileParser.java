@@ -310,13 +310,8 @@ public final class DockerfileParser {
       return Shell.of(command);
     }
     List<Segment> segments = segments(node);
-    StringBuilder logical = new StringBuilder();
-    for (Segment s : segments) {
-      if (!s.comment) {
-        logical.append(s.text);
-      }
-    }
-    String trimmedEnd = GoText.trimRight(logical.toString());
+    // the logical line is the concatenation of the non-comment segments
+    String trimmedEnd = GoText.trimRight(node.original());
     int start = trimmedEnd.length() - command.length();
     if (start < 0 || !trimmedEnd.startsWith(command, start)) {
       return Shell.of(command);
