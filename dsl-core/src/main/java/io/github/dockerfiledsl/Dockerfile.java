@@ -143,6 +143,49 @@ public final class Dockerfile {
   }
 
   /**
+   * Starts a Dockerfile written with the typed builder: directives, global ARGs, then {@code
+   * from(..)}.
+   *
+   * <pre>{@code
+   * DockerfileBuilder df = Dockerfile.builder().syntax("docker/dockerfile:1");
+   * StageRef build = df.from("golang:1.22").as("build").run("go build -o /app .").end();
+   * Dockerfile d = df.from("alpine:3.20").copy(build, "/app", "/app").build();
+   * }</pre>
+   *
+   * @return a new builder
+   */
+  public static DockerfileBuilder builder() {
+    return new io.github.dockerfiledsl.internal.BuilderRoot(StageRef::new);
+  }
+
+  /**
+   * Starts a Dockerfile with the typed builder at its first FROM.
+   *
+   * <pre>{@code
+   * Dockerfile.from("alpine:3.20").run(Apk.add("curl")).cmd(Exec.of("curl", "--help")).build()
+   * // FROM alpine:3.20
+   * // RUN apk add --no-cache curl
+   * // CMD ["curl", "--help"]
+   * }</pre>
+   *
+   * @param image the base image, a template, or {@code scratch}
+   * @return the FROM step
+   */
+  public static FromStep from(String image) {
+    return builder().from(image);
+  }
+
+  /**
+   * Starts a Dockerfile with the typed builder at its first FROM.
+   *
+   * @param image the base image
+   * @return the FROM step
+   */
+  public static FromStep from(ImageRef image) {
+    return builder().from(image);
+  }
+
+  /**
    * Returns the parser directives.
    *
    * @return the directives
