@@ -197,6 +197,8 @@ class AstParserTest {
         "~FROM a AS one\nCOPY --from=one x y\n~|circular dependency detected on stage: one",
         "~FROM a AS one\nCOPY --from=two x y\nFROM b AS two\n~|circular dependency detected on stage: two",
         "~FROM a\nCOPY --from=0 x y\n~|circular dependency detected on stage: 0",
+        "~FROM a AS b\nRUN --mount=type=bind,from=b,target=/x y\n~|circular dependency detected on stage: b",
+        "~FROM a AS b\nRUN --mount=type=cache,from=c,target=/x y\nFROM d AS c\n~|circular dependency detected on stage: c",
       })
   void rejectsWhatBuildKitRejects(String text, String message) {
     DockerfileParseException e = failure(text);
