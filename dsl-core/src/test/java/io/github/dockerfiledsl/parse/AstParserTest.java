@@ -254,4 +254,17 @@ class AstParserTest {
         "{\"file\":null,\"ok\":false,\"error\":\"file with no instructions\",\"errorLine\":1,\"errorColumn\":1}");
     assertThat(List.of(AstJson.line("x", "FROM a\n"))).allMatch(s -> !s.contains("\n"));
   }
+
+  @Test
+  void astJsonHeredocsAndOnbuildChildren() {
+    String json = AstJson.line("f", "FROM a\nONBUILD RUN <<-\"EOT\"\n\tx\nEOT\n");
+    assertThat(json)
+        .contains(
+            "{\"value\":\"ONBUILD\",\"next\":[{\"value\":\"\",\"children\":[{\"value\":\"RUN\","
+                + "\"original\":\"RUN <<-\\\"EOT\\\"\",\"next\":[{\"value\":\"<<-\\\"EOT\\\"\"}]}]}],"
+                + "\"heredocs\":[{\"name\":\"EOT\",\"fileDescriptor\":0,\"expand\":false,\"chomp\":true,"
+                + "\"content\":\"\\tx\\n\"}],\"startLine\":2,\"endLine\":4}");
+    Object parsed = MiniJson.parse(json);
+    assertThat(parsed).isInstanceOf(java.util.Map.class);
+  }
 }
