@@ -26,11 +26,16 @@ import java.util.List;
  * <p>No line may contain a line break character; use a heredoc for a multi-line script.
  *
  * <p>The lines are normalised on construction, so that equal commands compare equal however they
- * were indented: the first line loses its leading blanks (BuildKit drops them), empty lines after
- * the first are removed (BuildKit skips them), comment lines are indented by {@link #INDENT}, and
- * a later line that starts with blanks outside any shell quote gets exactly {@link #INDENT} as its
- * indentation. Blanks inside single or double quotes, or after a pending backslash, are never
- * touched, so the shell receives the same words.
+ * were indented: the first line loses its leading white space and the last line its trailing
+ * white space, and trailing lines of white space only are removed (BuildKit trims the
+ * instruction, and would skip such a line as an empty continuation line); empty lines after the
+ * first are removed (BuildKit skips them); comment lines are indented by {@link #INDENT}; and a
+ * later line that starts with spaces or tabs outside any shell quote gets exactly {@link #INDENT}
+ * as its indentation. White space is judged as BuildKit judges it, by Go's {@code
+ * unicode.IsSpace}, which also counts {@code U+00A0}, {@code U+0085} and {@code U+3000}; only
+ * spaces and tabs are re-indented, since other white space is part of a shell word. Blanks inside single or
+ * double quotes, or after a pending backslash, are never touched, so the shell receives the same
+ * words.
  *
  * @param lines the physical lines, at least one; the first is not a comment line
  */

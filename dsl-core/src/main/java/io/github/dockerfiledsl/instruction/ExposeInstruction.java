@@ -46,10 +46,10 @@ public record ExposeInstruction(List<String> ports) implements Instruction {
         "EXPOSE port (%s) must be N, N/proto or N-M/proto",
         Checks.quote(spec));
     long from = Long.parseLong(m.group(1).length() > 6 ? "999999" : m.group(1));
-    Checks.check(from <= 65535, "EXPOSE port (%s) must be in 0..65535", Checks.quote(spec));
+    Checks.check(from <= 65535, "port (%s) must be in 0..65535", spec);
     if (m.group(2) != null) {
       long to = Long.parseLong(m.group(2).length() > 6 ? "999999" : m.group(2));
-      Checks.check(to <= 65535, "EXPOSE port (%s) must be in 0..65535", Checks.quote(spec));
+      Checks.check(to <= 65535, "port (%s) must be in 0..65535", spec);
       Checks.check(from <= to, "EXPOSE port range (%s) must not be descending",
           Checks.quote(spec));
     }
