@@ -212,10 +212,10 @@ public final class Run {
   public Run bind(StageRef stage, String source, String target) {
     Checks.notNull(stage, "stage");
     Checks.word(source, "bind mount source");
-    new Mount.Bind(target, Optional.of(source), Optional.empty(), false); // validates eagerly
+    new Mount.Bind(Optional.of(target), Optional.of(source), Optional.empty(), false); // validates eagerly
     Set<StageRef> newStages = new LinkedHashSet<>(stages);
     newStages.add(stage);
-    return with(plus(mounts, names -> new Mount.Bind(target, Optional.of(source),
+    return with(plus(mounts, names -> new Mount.Bind(Optional.of(target), Optional.of(source),
             Optional.of(names.apply(stage)), false)),
         newStages, network, security, devices, first, normal, last,
         r -> r.bind(stage, source, target));
@@ -231,7 +231,8 @@ public final class Run {
    */
   public Run bind(ImageRef image, String source, String target) {
     Checks.notNull(image, "image");
-    return mount(new Mount.Bind(target, Optional.of(source), Optional.of(image.toString()), false));
+    return mount(new Mount.Bind(Optional.of(target), Optional.of(source),
+        Optional.of(image.toString()), false));
   }
 
   /**

@@ -25,4 +25,29 @@ class DockerfileParseEntryTest {
         .isInstanceOf(DockerfileParseException.class)
         .hasMessageContaining("Dockerfile:2:1");
   }
+
+  @Test
+  void bindMountWithoutTargetMountsAtTheWorkingDirectoryAndRoundTrips() {
+    String text = "FROM golang:1.22\nWORKDIR /src\nRUN --mount=from=deps,src=/go/src,rw --mount=ro go build\n";
+    Dockerfile d = Dockerfile.parse(text);
+    var run = (io.github.dockerfiledsl.instruction.RunInstruction) d.stages().get(0).instructions().get(1);
+    assertThat(run.mounts()).containsExactly(
+        new io.github.dockerfiledsl.instruction.Mount.Bind(java.util.Optional.empty(),
+            java.util.Optional.of("/go/src"), java.util.Optional.of("deps"), true),
+        new io.github.dockerfiledsl.instruction.Mount.Bind(java.util.Optional.empty(),
+            java.util.Optional.empty(), java.util.Optional.empty(), false));
+    assertThat(d.render()).isEqualTo("FROM golang:1.22\nWORKDIR /src\n"
+        + "RUN --mount=type=bind,source=/go/src,from=deps,rw --mount=type=bind go build\n");
+    assertThat(Dockerfile.parse(d.render())).isEqualTo(d);
+  }
+
+  @Test
+  void quotesInsideAVariableOperatorWordAreRemovedAsBuildKitDoes() {
+    Dockerfile d = Dockerfile.parse("ARG A=${B:+\"x y\"} C=${D:-'$E'}\nFROM scratch\n");
+    var arg = (io.github.dockerfiledsl.instruction.ArgInstruction) d.preamble().get(0);
+    assertThat(arg.args().get(0).defaultValue()).contains("${B:+x y}");
+    assertThat(arg.args().get(1).defaultValue()).contains("${D:-\\$E}");
+    assertThat(d.render()).startsWith("ARG A=\"${B:+x y}\" C=\"${D:-\\$E}\"\n");
+    assertThat(Dockerfile.parse(d.render())).isEqualTo(d);
+  }
 }

@@ -44,7 +44,7 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
    * @return the mount
    */
   static Bind bind(String target) {
-    return new Bind(target, Optional.empty(), Optional.empty(), false);
+    return new Bind(Optional.of(target), Optional.empty(), Optional.empty(), false);
   }
 
   /**
@@ -120,23 +120,25 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
    * {@code type=bind}: a directory of the context, a stage or an image, read-only unless
    * {@code rw}.
    *
-   * @param target the mount point
+   * @param target the mount point; when empty BuildKit mounts at the working directory, as a
+   *     relative target is resolved against WORKDIR ({@code RUN --mount=from=src,rw make})
    * @param source the path in the source, default its root
    * @param from a stage name, image or context to mount from, default the build context
    * @param readWrite whether writes are allowed (they are discarded)
    */
-  record Bind(String target, Optional<String> source, Optional<String> from, boolean readWrite)
+  record Bind(
+      Optional<String> target, Optional<String> source, Optional<String> from, boolean readWrite)
       implements Mount {
     /**
      * Creates a bind mount.
      *
-     * @param target the mount point
+     * @param target the mount point, or empty for the working directory
      * @param source the source path
      * @param from the stage, image or context
      * @param readWrite whether writes are allowed
      */
     public Bind {
-      checkTarget(target);
+      Checks.optional(target, "bind mount target").ifPresent(Mount::checkTarget);
       checkOptional(source, "bind mount source");
       checkOptional(from, "bind mount from");
     }

@@ -592,12 +592,8 @@ public final class DockerfileParser {
             Optional.ofNullable(uid),
             Optional.ofNullable(gid));
       default:
-        if (target == null) {
-          throw new IllegalArgumentException(
-              "bind mount (" + value + ") without a target cannot be represented in the model");
-        }
         return new Mount.Bind(
-            target, Optional.ofNullable(source), Optional.ofNullable(from), readOnly != null && !readOnly);
+            Optional.ofNullable(target), Optional.ofNullable(source), Optional.ofNullable(from), readOnly != null && !readOnly);
     }
   }
 

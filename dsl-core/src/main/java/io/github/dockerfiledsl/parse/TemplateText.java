@@ -46,7 +46,7 @@ final class TemplateText {
             literal(sb, d);
             i++;
           } else if (d == '$') {
-            i = dollar(raw, i, sb);
+            i = dollar(raw, i, sb, escape);
           } else {
             literal(sb, d);
             i++;
@@ -54,7 +54,7 @@ final class TemplateText {
         }
         i++; // closing quote
       } else if (c == '$') {
-        i = dollar(raw, i, sb);
+        i = dollar(raw, i, sb, escape);
       } else {
         literal(sb, c);
         i++;
@@ -71,7 +71,7 @@ final class TemplateText {
   }
 
   /** Copies a variable reference starting at {@code i} ('$'); returns the index after it. */
-  private static int dollar(String raw, int i, StringBuilder sb) {
+  private static int dollar(String raw, int i, StringBuilder sb, char escape) {
     int n = raw.length();
     if (i + 1 < n && raw.charAt(i + 1) == '{') {
       int depth = 0;
@@ -88,7 +88,11 @@ final class TemplateText {
         }
       }
       int end = Math.min(k + 1, n);
-      sb.append(raw, i, end);
+      if (k < n) {
+        braced(raw.substring(i + 2, k), sb, escape);
+      } else {
+        sb.append(raw, i, end); // unterminated: BuildKit fails on expansion; keep the text
+      }
       return end;
     }
     int k = i + 1;
@@ -109,5 +113,30 @@ final class TemplateText {
     }
     sb.append(raw, i, k);
     return k;
+  }
+
+  /**
+   * Copies {@code ${inner}}: the name and operator as written, and the operator's word with
+   * BuildKit's quote removal applied, since BuildKit processes that word like any other
+   * ({@code ${A:+"x"}} expands to {@code x}, without quotes).
+   */
+  private static void braced(String inner, StringBuilder sb, char escape) {
+    int k = 0;
+    while (k < inner.length()
+        && (Character.isLetterOrDigit(inner.charAt(k)) || inner.charAt(k) == '_')) {
+      k++;
+    }
+    int op = k;
+    if (op < inner.length() && inner.charAt(op) == ':') {
+      op++;
+    }
+    if (op < inner.length() && "-+?#%/".indexOf(inner.charAt(op)) >= 0) {
+      char o = inner.charAt(op);
+      op++;
+      if (op < inner.length() && (o == '#' || o == '%' || o == '/') && inner.charAt(op) == o) {
+        op++;
+      }
+    }
+    sb.append("${").append(inner, 0, op).append(of(inner.substring(op), escape)).append('}');
   }
 }

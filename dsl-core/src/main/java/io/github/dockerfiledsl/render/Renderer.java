@@ -316,7 +316,7 @@ public final class Renderer {
     List<String> parts = new ArrayList<>();
     parts.add("type=" + m.type());
     if (m instanceof Mount.Bind b) {
-      parts.add("target=" + mountValue(b.target(), "target"));
+      b.target().ifPresent(v -> parts.add("target=" + mountValue(v, "target")));
       b.source().ifPresent(v -> parts.add("source=" + mountValue(v, "source")));
       b.from().ifPresent(v -> parts.add("from=" + mountValue(v, "from")));
       if (b.readWrite()) {

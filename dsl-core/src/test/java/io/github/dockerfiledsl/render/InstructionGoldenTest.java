@@ -334,7 +334,7 @@ class InstructionGoldenTest {
             + "mount sharing, mount mode, mount uid, mount gid, mount size, mount required, "
             + "mount env",
         () -> df(
-            run(List.of(new Mount.Bind("/src", o("app"), o("build"), true)), "make"),
+            run(List.of(new Mount.Bind(o("/src"), o("app"), o("build"), true)), "make"),
             run(List.of(new Mount.Cache("/var/cache/apt", o("apt"),
                 Optional.of(Mount.Sharing.LOCKED), o("base"), o("/cache"), true, o("0755"),
                 o("1000"), o("1000"))), "apt-get update"),

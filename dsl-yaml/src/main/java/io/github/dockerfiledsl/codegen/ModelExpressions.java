@@ -178,10 +178,10 @@ final class ModelExpressions {
   /** Returns a mount expression. */
   static CodeBlock mount(Mount m) {
     if (m instanceof Mount.Bind b) {
-      if (b.equals(Mount.bind(b.target()))) {
-        return CodeBlock.of("$T.bind($L)", MOUNT, JavaLiterals.string(b.target()));
+      if (b.target().isPresent() && b.equals(Mount.bind(b.target().get()))) {
+        return CodeBlock.of("$T.bind($L)", MOUNT, JavaLiterals.string(b.target().get()));
       }
-      return CodeBlock.of("new $T($L, $L, $L, $L)", MOUNT.nestedClass("Bind"), JavaLiterals.string(b.target()),
+      return CodeBlock.of("new $T($L, $L, $L, $L)", MOUNT.nestedClass("Bind"), optional(b.target()),
           optional(b.source()), optional(b.from()), b.readWrite());
     } else if (m instanceof Mount.Cache c) {
       if (c.equals(Mount.cache(c.target()))) {

@@ -514,12 +514,13 @@ final class SpecReader {
             + "; expected bind, cache, tmpfs, secret or ssh");
     }
     Map<String, YamlNode> m = object(node, type + " mount", keys);
-    if (!type.equals("secret") && !type.equals("ssh") && m.get("target") == null) {
+    if (!type.equals("secret") && !type.equals("ssh") && !type.equals("bind")
+        && m.get("target") == null) {
       throw err(node, "missing key 'target' in " + type + " mount");
     }
     switch (type) {
       case "bind":
-        return model(node, () -> new Mount.Bind(str(m, "target"), opt(m, "source"),
+        return model(node, () -> new Mount.Bind(opt(m, "target"), opt(m, "source"),
             opt(m, "from"), flag(m, "rw")));
       case "cache": {
         Optional<Mount.Sharing> sharing = m.get("sharing") == null ? Optional.empty()

@@ -294,7 +294,7 @@ final class SpecWriter {
     g.writeStartObject();
     field("type", m.type());
     if (m instanceof Mount.Bind b) {
-      field("target", b.target());
+      opt("target", b.target());
       opt("source", b.source());
       opt("from", b.from());
       flag("rw", b.readWrite());
