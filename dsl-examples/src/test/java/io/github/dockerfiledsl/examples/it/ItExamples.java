@@ -134,6 +134,7 @@ final class ItExamples {
         WorkdirInstruction.of("/srv"),
         WorkdirInstruction.of("app"),
         UserInstruction.of("nobody"),
+        EnvInstruction.of("APP_HOME", "/srv/app/current"),
         new ExposeInstruction(List.of("8080", "53/udp")),
         new VolumeInstruction(List.of("/data"), true),
         new HealthcheckInstruction(
