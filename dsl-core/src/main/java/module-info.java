@@ -6,5 +6,9 @@ module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl;
   exports io.github.dockerfiledsl.build;
   exports io.github.dockerfiledsl.instruction;
+  exports io.github.dockerfiledsl.optimize;
   exports io.github.dockerfiledsl.render;
+  exports io.github.dockerfiledsl.parse;
+  exports io.github.dockerfiledsl.eval;
+  exports io.github.dockerfiledsl.lint;
 }

@@ -3,4 +3,15 @@
  */
 module io.github.dockerfiledsl.yaml {
   requires io.github.dockerfiledsl.core;
+  requires tools.jackson.core;
+  requires tools.jackson.dataformat.yaml;
+  requires org.snakeyaml.engine;
+  requires info.picocli;
+  requires com.palantir.javapoet;
+  requires java.compiler;
+
+  exports io.github.dockerfiledsl.yaml;
+  exports io.github.dockerfiledsl.codegen;
+
+  opens io.github.dockerfiledsl.cli to info.picocli;
 }

@@ -1,8 +1,11 @@
 package io.github.dockerfiledsl;
 
 import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.instruction.CopyInstruction;
 import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.Mount;
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.internal.Checks;
 import io.github.dockerfiledsl.internal.Trivia;
 import io.github.dockerfiledsl.render.RenderOptions;
@@ -58,6 +61,51 @@ public final class Dockerfile {
             "duplicate stage name '" + name.get() + "' (stages " + (first + 1) + " and " + (i + 1) + ")");
       }
     }
+    checkStageReferences();
+  }
+
+  /**
+   * Rejects a {@code COPY --from} or {@code RUN --mount from} naming the stage itself or a later
+   * stage, by index or by name, which BuildKit reports as a circular dependency. Values with a
+   * variable reference and names that are not stages (images) are not checked.
+   */
+  private void checkStageReferences() {
+    for (int i = 0; i < stages.size(); i++) {
+      for (Instruction instruction : stages.get(i).instructions()) {
+        if (instruction instanceof CopyInstruction c && c.from().isPresent()) {
+          checkStageReference(c.from().get(), i, "COPY --from");
+        } else if (instruction instanceof RunInstruction r) {
+          for (Mount m : r.mounts()) {
+            Optional<String> from = m instanceof Mount.Bind b ? b.from()
+                : m instanceof Mount.Cache c ? c.from() : Optional.empty();
+            if (from.isPresent()) {
+              checkStageReference(from.get(), i, "RUN --mount from");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void checkStageReference(String reference, int stage, String field) {
+    if (Templates.hasVariables(reference)) {
+      return;
+    }
+    String name = Templates.unescape(reference).toLowerCase(java.util.Locale.ROOT);
+    int target = -1;
+    if (!name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      target = name.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(name);
+    } else {
+      target = indexOf(name);
+      if (target < 0) {
+        return;
+      }
+    }
+    if (target >= stage) {
+      throw new IllegalArgumentException(
+          field + " (" + Checks.quote(reference) + ") in stage " + (stage + 1) + " must name an"
+              + " earlier stage; naming the stage itself or a later one is a circular dependency");
+    }
   }
 
   private int indexOf(String name) {
@@ -92,6 +140,49 @@ public final class Dockerfile {
    */
   public static Dockerfile of(Stage... stages) {
     return new Dockerfile(List.of(), List.of(), List.of(stages));
+  }
+
+  /**
+   * Starts a Dockerfile written with the typed builder: directives, global ARGs, then {@code
+   * from(..)}.
+   *
+   * <pre>{@code
+   * DockerfileBuilder df = Dockerfile.builder().syntax("docker/dockerfile:1");
+   * StageRef build = df.from("golang:1.22").as("build").run("go build -o /app .").end();
+   * Dockerfile d = df.from("alpine:3.20").copy(build, "/app", "/app").build();
+   * }</pre>
+   *
+   * @return a new builder
+   */
+  public static DockerfileBuilder builder() {
+    return new io.github.dockerfiledsl.internal.BuilderRoot(StageRef::new);
+  }
+
+  /**
+   * Starts a Dockerfile with the typed builder at its first FROM.
+   *
+   * <pre>{@code
+   * Dockerfile.from("alpine:3.20").run(Apk.add("curl")).cmd(Exec.of("curl", "--help")).build()
+   * // FROM alpine:3.20
+   * // RUN apk add --no-cache curl
+   * // CMD ["curl", "--help"]
+   * }</pre>
+   *
+   * @param image the base image, a template, or {@code scratch}
+   * @return the FROM step
+   */
+  public static FromStep from(String image) {
+    return builder().from(image);
+  }
+
+  /**
+   * Starts a Dockerfile with the typed builder at its first FROM.
+   *
+   * @param image the base image
+   * @return the FROM step
+   */
+  public static FromStep from(ImageRef image) {
+    return builder().from(image);
   }
 
   /**

@@ -24,6 +24,9 @@ public record Exec(List<String> args) implements Command {
    */
   public Exec {
     args = Checks.list(args, "exec arguments");
+    for (int i = 0; i < args.size(); i++) {
+      Checks.text(args.get(i), "exec argument " + (i + 1));
+    }
   }
 
   /**

@@ -151,7 +151,12 @@ public final class ImageRef {
 
   private static void checkDomain(String reference, String domain) {
     String host = domain;
-    int portColon = domain.startsWith("[") ? domain.indexOf(':', domain.indexOf(']')) : domain.indexOf(':');
+    if (domain.startsWith("[") && domain.indexOf(']') < 0) {
+      throw invalid(reference, "has an invalid registry host '" + domain + "'; an IPv6 address"
+          + " needs a closing ']'");
+    }
+    int portColon =
+        domain.startsWith("[") ? domain.indexOf(':', domain.indexOf(']')) : domain.indexOf(':');
     if (portColon >= 0) {
       String port = domain.substring(portColon + 1);
       if (!PORT.matcher(port).matches()) {

@@ -50,11 +50,12 @@ public record Shell(List<String> lines) implements Command {
     for (int i = 0; i < lines.size(); i++) {
       Checks.singleLine(lines.get(i), "shell line " + (i + 1));
     }
+    String given = String.join("", lines);
     lines = ShellLayout.normalize(lines);
     Checks.check(
-        !lines.get(0).isBlank(),
+        !Checks.isBlankSpace(lines.get(0)),
         "shell command (%s) must not be blank",
-        Checks.quote(String.join("", lines)));
+        Checks.quote(given));
     Checks.check(
         !isCommentLine(lines, lines.size() - 1),
         "the last line of a shell command (%s) must not be a comment line",
@@ -62,7 +63,7 @@ public record Shell(List<String> lines) implements Command {
   }
 
   private static boolean isCommentLine(List<String> lines, int index) {
-    return index > 0 && lines.get(index).stripLeading().startsWith("#");
+    return index > 0 && Checks.stripLeadingSpace(lines.get(index)).startsWith("#");
   }
 
   /**
@@ -101,7 +102,11 @@ public record Shell(List<String> lines) implements Command {
     Checks.check(!commands.isEmpty(), "a run chain needs at least one command");
     List<String> lines = new ArrayList<>(commands.size());
     for (int i = 0; i < commands.size(); i++) {
-      String c = Checks.word(commands.get(i), "command " + (i + 1)).strip();
+      String field = "command " + (i + 1);
+      String c = Checks.stripTrailingSpace(
+          Checks.stripLeadingSpace(Checks.singleLine(commands.get(i), field)));
+      Checks.check(!c.isEmpty(), "%s (%s) must not be blank", field,
+          Checks.quote(commands.get(i)));
       boolean last = i == commands.size() - 1;
       lines.add((i == 0 ? "" : INDENT + "&& ") + c + (last ? "" : " "));
     }

@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl;
 
+import io.github.dockerfiledsl.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,17 +27,23 @@ final class ShellLayout {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (i == 0) {
-        line = line.stripLeading();
+        // BuildKit trims the instruction with Go's unicode.IsSpace
+        line = Checks.stripLeadingSpace(line);
       } else if (line.isEmpty()) {
         continue;
-      } else if (line.stripLeading().startsWith("#")) {
-        out.add(Shell.INDENT + line.strip());
+      } else if (Checks.stripLeadingSpace(line).startsWith("#")) {
+        // BuildKit drops comment lines inside a continuation
+        out.add(Shell.INDENT + Checks.stripTrailingSpace(Checks.stripLeadingSpace(line)));
         continue;
       } else if (!pendingEscape
           && (state == State.OUT || state == State.COMMENT)
-          && Character.isWhitespace(line.charAt(0))) {
-        String rest = line.stripLeading();
-        line = rest.isEmpty() ? Shell.INDENT : Shell.INDENT + rest;
+          && isBlank(line.charAt(0))) {
+        // only the shell's own blanks (space, tab) separate words; others are word characters
+        int k = 0;
+        while (k < line.length() && isBlank(line.charAt(k))) {
+          k++;
+        }
+        line = Shell.INDENT + line.substring(k);
       }
       // scan the line to carry the quote state to the next one
       for (int k = 0; k < line.length(); k++) {
@@ -57,8 +64,7 @@ final class ShellLayout {
             } else if (c == '#' && wordStart) {
               state = State.COMMENT;
             }
-            wordStart = Character.isWhitespace(c) || c == ';' || c == '&' || c == '|' || c == '('
-                || c == ')';
+            wordStart = isBlank(c) || c == ';' || c == '&' || c == '|' || c == '(' || c == ')';
           }
           case SINGLE -> {
             if (c == '\'') {
@@ -81,16 +87,19 @@ final class ShellLayout {
       }
       out.add(line);
     }
-    // trailing blanks outside quotes carry no meaning
-    if (!pendingEscape && (state == State.OUT || state == State.COMMENT)) {
-      while (out.size() > 1 && out.get(out.size() - 1).isBlank()) {
-        out.remove(out.size() - 1);
-      }
-      int last = out.size() - 1;
-      if (!(last > 0 && out.get(last).stripLeading().startsWith("#"))) {
-        out.set(last, out.get(last).stripTrailing());
-      }
+    // BuildKit trims the end of the instruction (Go's unicode.IsSpace), whatever the quoting, and
+    // a last line of white space only would be skipped as an empty continuation line, so trailing
+    // white space and blank lines are never part of the command
+    while (out.size() > 1 && Checks.isBlankSpace(out.get(out.size() - 1))) {
+      out.remove(out.size() - 1);
     }
+    int last = out.size() - 1;
+    out.set(last, Checks.stripTrailingSpace(out.get(last)));
     return List.copyOf(out);
+  }
+
+  /** The blanks that separate shell words. */
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
   }
 }

@@ -33,6 +33,31 @@ public final class Templates {
   }
 
   /**
+   * Returns the value of a template without variables: {@code \$} becomes {@code $} and
+   * {@code \\} a backslash; every other character stands for itself. This is the inverse of
+   * {@link #literal(String)}.
+   *
+   * @param template a template for which {@link #hasVariables(String)} is false
+   * @return the value BuildKit expands it to
+   * @throws IllegalArgumentException if the template refers to a variable
+   */
+  public static String unescape(String template) {
+    Checks.notNull(template, "template");
+    Checks.check(!hasVariables(template), "template (%s) refers to a variable",
+        Checks.quote(template));
+    StringBuilder sb = new StringBuilder(template.length());
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '\\' && i + 1 < template.length()
+          && (template.charAt(i + 1) == '$' || template.charAt(i + 1) == '\\')) {
+        c = template.charAt(++i);
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /**
    * Returns whether the template refers to a variable (contains an unescaped {@code $}).
    *
    * @param template the template

@@ -28,8 +28,12 @@ public record ArgInstruction(List<ArgInstruction.Arg> args) implements Instructi
     public Arg {
       Checks.word(name, "ARG name");
       Checks.check(
-          name.chars().noneMatch(c -> c == '=' || Character.isWhitespace(c) || c == '"' || c == '\''),
+          name.chars().noneMatch(c -> c == '=' || Character.isWhitespace(c) || Checks.isSpace(c) || c == '"' || c == '\''),
           "ARG name (%s) must not contain '=', quotes or white space",
+          Checks.quote(name));
+      Checks.check(
+          !name.startsWith("--"),
+          "ARG name (%s) must not start with '--', which would be read as a flag",
           Checks.quote(name));
       Checks.optional(defaultValue, "ARG default").ifPresent(v -> Checks.singleLine(v, "default of ARG " + name));
     }

@@ -26,7 +26,11 @@ public record Directive(String name, String value) {
     Checks.notNull(name, "directive name");
     name = name.toLowerCase(Locale.ROOT);
     Checks.check(NAMES.contains(name), "directive name (%s) must be syntax, escape or check", Checks.quote(name));
-    value = Checks.singleLine(value, "directive " + name).strip();
+    String given = Checks.singleLine(value, "directive " + name);
+    value = given.strip();
+    // BuildKit's directive pattern needs a value: '# syntax=' is an ordinary comment
+    Checks.check(!value.isEmpty(), "directive %s (%s) must not be blank", name,
+        Checks.quote(given));
     if (name.equals("escape")) {
       Checks.check(
           value.equals("\\") || value.equals("`"),

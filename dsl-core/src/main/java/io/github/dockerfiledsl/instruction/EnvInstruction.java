@@ -21,7 +21,7 @@ public record EnvInstruction(List<KeyValue> vars) implements Instruction {
     Checks.check(!vars.isEmpty(), "ENV needs at least one key=value pair");
     for (KeyValue kv : vars) {
       Checks.check(
-          kv.key().chars().noneMatch(c -> c == '=' || Character.isWhitespace(c)),
+          kv.key().chars().noneMatch(c -> c == '=' || Character.isWhitespace(c) || Checks.isSpace(c)),
           "ENV name (%s) must not contain '=' or white space",
           Checks.quote(kv.key()));
     }

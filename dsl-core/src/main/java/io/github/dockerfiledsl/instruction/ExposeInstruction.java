@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.instruction;
 
+import io.github.dockerfiledsl.Templates;
 import io.github.dockerfiledsl.internal.Checks;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,8 +31,8 @@ public record ExposeInstruction(List<String> ports) implements Instruction {
           p.chars().noneMatch(Character::isWhitespace),
           "EXPOSE port (%s) must not contain white space",
           Checks.quote(p));
-      if (!p.contains("$")) {
-        checkPort(p);
+      if (!Templates.hasVariables(p)) {
+        checkPort(Templates.unescape(p));
       }
     }
   }
@@ -45,17 +46,19 @@ public record ExposeInstruction(List<String> ports) implements Instruction {
         "EXPOSE port (%s) must be N, N/proto or N-M/proto",
         Checks.quote(spec));
     long from = Long.parseLong(m.group(1).length() > 6 ? "999999" : m.group(1));
-    Checks.check(from <= 65535, "port (%s) must be in 0..65535", m.group(1));
+    Checks.check(from <= 65535, "EXPOSE port (%s) must be in 0..65535", Checks.quote(spec));
     if (m.group(2) != null) {
       long to = Long.parseLong(m.group(2).length() > 6 ? "999999" : m.group(2));
-      Checks.check(to <= 65535, "port (%s) must be in 0..65535", m.group(2));
-      Checks.check(from <= to, "port range (%s) must not be descending", p);
+      Checks.check(to <= 65535, "EXPOSE port (%s) must be in 0..65535", Checks.quote(spec));
+      Checks.check(from <= to, "EXPOSE port range (%s) must not be descending",
+          Checks.quote(spec));
     }
     if (m.group(3) != null) {
       String proto = m.group(3).toLowerCase(java.util.Locale.ROOT);
       Checks.check(
           proto.equals("tcp") || proto.equals("udp") || proto.equals("sctp"),
-          "EXPOSE protocol (%s) must be tcp, udp or sctp",
+          "EXPOSE port (%s) must use the protocol tcp, udp or sctp, not %s",
+          Checks.quote(spec),
           m.group(3));
     }
   }

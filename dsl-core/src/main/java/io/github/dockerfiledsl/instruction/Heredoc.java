@@ -43,19 +43,30 @@ public record Heredoc(String name, String body, boolean expand, boolean chomp, i
         NAME.matcher(name).matches(),
         "heredoc name (%s) must consist of letters, digits, '_', '.' and '-'",
         Checks.quote(name));
+    Checks.check(
+        !name.startsWith("-"),
+        "heredoc name (%s) must not start with '-', which would be read as <<- (strip tabs)",
+        Checks.quote(name));
     Checks.notNull(body, "heredoc body");
     Checks.check(
         body.isEmpty() || body.endsWith("\n"),
-        "heredoc body of %s must be empty or end with a line break",
-        name);
-    Checks.check(body.indexOf('\r') < 0, "heredoc body of %s must not contain \\r", name);
+        "heredoc body of %s (%s) must be empty or end with a line break",
+        name,
+        Checks.quote(body));
+    Checks.text(body, "heredoc body of " + name);
+    Checks.check(
+        body.indexOf('\r') < 0,
+        "heredoc body of %s (%s) must not contain \\r",
+        name,
+        Checks.quote(body));
     Checks.check(fileDescriptor >= 0, "heredoc file descriptor (%s) must not be negative", fileDescriptor);
     for (String line : body.split("\n", -1)) {
       String effective = chomp ? line.replaceFirst("^\t+", "") : line;
       Checks.check(
           !effective.equals(name),
-          "heredoc body of %s must not contain a line equal to its delimiter",
-          name);
+          "heredoc body of %s (%s) must not contain a line equal to its delimiter",
+          name,
+          Checks.quote(body));
     }
   }
 

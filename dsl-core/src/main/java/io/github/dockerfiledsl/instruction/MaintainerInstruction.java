@@ -16,6 +16,14 @@ public record MaintainerInstruction(String name) implements Instruction {
    */
   public MaintainerInstruction {
     Checks.word(name, "MAINTAINER");
+    Checks.check(
+        Checks.stripTrailingSpace(Checks.stripLeadingSpace(name)).equals(name),
+        "MAINTAINER (%s) must not start or end with white space, which BuildKit drops",
+        Checks.quote(name));
+    Checks.check(
+        !name.startsWith("--"),
+        "MAINTAINER (%s) must not start with '--', which would be read as a flag",
+        Checks.quote(name));
   }
 
   @Override

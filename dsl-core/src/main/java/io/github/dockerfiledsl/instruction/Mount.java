@@ -1,7 +1,9 @@
 package io.github.dockerfiledsl.instruction;
 
+import io.github.dockerfiledsl.Templates;
 import io.github.dockerfiledsl.internal.Checks;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A {@code RUN --mount=type=...} mount. All string values are templates (see {@link
@@ -97,6 +99,24 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
   }
 
   /**
+   * Checks a mount option BuildKit parses as a number or size (after expansion), when the
+   * template has no variable reference: mode is octal, uid and gid decimal, size a byte size
+   * such as {@code 64m} or {@code 1.5GiB}.
+   */
+  private static void checkFormat(Optional<String> value, String field, Pattern format,
+      String what) {
+    checkOptional(value, field);
+    value.filter(v -> !Templates.hasVariables(v)).ifPresent(v -> Checks.check(
+        format.matcher(Templates.unescape(v)).matches(),
+        "%s (%s) must be %s",
+        field,
+        Checks.quote(v),
+        what));
+  }
+
+
+
+  /**
    * {@code type=bind}: a directory of the context, a stage or an image, read-only unless
    * {@code rw}.
    *
@@ -170,9 +190,9 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
       Checks.optional(sharing, "cache mount sharing");
       checkOptional(from, "cache mount from");
       checkOptional(source, "cache mount source");
-      checkOptional(mode, "cache mount mode");
-      checkOptional(uid, "cache mount uid");
-      checkOptional(gid, "cache mount gid");
+      checkFormat(mode, "cache mount mode", MountFormats.MODE, "an octal mode such as 0755");
+      checkFormat(uid, "cache mount uid", MountFormats.ID, "a decimal id");
+      checkFormat(gid, "cache mount gid", MountFormats.ID, "a decimal id");
     }
 
     /**
@@ -216,7 +236,7 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
      */
     public Tmpfs {
       checkTarget(target);
-      checkOptional(size, "tmpfs mount size");
+      checkFormat(size, "tmpfs mount size", MountFormats.SIZE, "a size such as 64m");
     }
 
     @Override
@@ -264,9 +284,9 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
       Checks.check(
           id.isPresent() || target.isPresent() || env.isPresent(),
           "secret mount needs an id, a target or an env");
-      checkOptional(mode, "secret mount mode");
-      checkOptional(uid, "secret mount uid");
-      checkOptional(gid, "secret mount gid");
+      checkFormat(mode, "secret mount mode", MountFormats.MODE, "an octal mode such as 0755");
+      checkFormat(uid, "secret mount uid", MountFormats.ID, "a decimal id");
+      checkFormat(gid, "secret mount gid", MountFormats.ID, "a decimal id");
     }
 
     /**
@@ -326,9 +346,9 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
     public Ssh {
       checkOptional(id, "ssh mount id");
       Checks.optional(target, "ssh mount target").ifPresent(Mount::checkTarget);
-      checkOptional(mode, "ssh mount mode");
-      checkOptional(uid, "ssh mount uid");
-      checkOptional(gid, "ssh mount gid");
+      checkFormat(mode, "ssh mount mode", MountFormats.MODE, "an octal mode such as 0755");
+      checkFormat(uid, "ssh mount uid", MountFormats.ID, "a decimal id");
+      checkFormat(gid, "ssh mount gid", MountFormats.ID, "a decimal id");
     }
 
     @Override

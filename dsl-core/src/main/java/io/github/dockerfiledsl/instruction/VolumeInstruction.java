@@ -21,7 +21,12 @@ public record VolumeInstruction(List<String> paths, boolean json) implements Ins
   public VolumeInstruction {
     paths = Checks.list(paths, "VOLUME paths");
     Checks.check(!paths.isEmpty(), "VOLUME needs at least one path");
-    paths.forEach(p -> Checks.word(p, "VOLUME path"));
+    for (String p : paths) {
+      Checks.word(p, "VOLUME path");
+      // BuildKit rejects a path that is empty after trimming Go's white space
+      Checks.check(!Checks.isBlankSpace(p), "VOLUME path (%s) must not be blank",
+          Checks.quote(p));
+    }
   }
 
   /**

@@ -83,7 +83,7 @@ public final class Checks {
    * @return the string
    */
   public static String singleLine(String value, String field) {
-    notNull(value, field);
+    text(value, field);
     if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
       throw new IllegalArgumentException(
           field + " (" + quote(value) + ") must not contain a line break");
@@ -116,7 +116,90 @@ public final class Checks {
   }
 
   /**
-   * Quotes a value for an error message, showing control characters as Java escapes.
+   * Returns whether BuildKit treats the character as white space when it trims lines and
+   * instructions (Go's {@code unicode.IsSpace}): ASCII blanks and line breaks, {@code U+0085},
+   * {@code U+00A0}, {@code U+1680}, {@code U+2000..U+200A}, {@code U+2028}, {@code U+2029},
+   * {@code U+202F}, {@code U+205F} and {@code U+3000}. Java's {@link Character#isWhitespace}
+   * differs (it excludes the no-break spaces and includes {@code U+001C..U+001F}).
+   *
+   * @param c the character
+   * @return true for BuildKit white space
+   */
+  public static boolean isSpace(int c) {
+    switch (c) {
+      case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
+          0x3000 -> {
+        return true;
+      }
+      default -> {
+        return c >= 0x2000 && c <= 0x200A;
+      }
+    }
+  }
+
+  /**
+   * Returns whether the string is empty or only BuildKit white space (see {@link #isSpace}).
+   *
+   * @param value the string
+   * @return true if BuildKit would read nothing
+   */
+  public static boolean isBlankSpace(String value) {
+    return stripLeadingSpace(value).isEmpty();
+  }
+
+  /**
+   * Removes leading BuildKit white space (see {@link #isSpace}).
+   *
+   * @param value the string
+   * @return the string without leading white space
+   */
+  public static String stripLeadingSpace(String value) {
+    int i = 0;
+    while (i < value.length() && isSpace(value.charAt(i))) {
+      i++;
+    }
+    return value.substring(i);
+  }
+
+  /**
+   * Removes trailing BuildKit white space (see {@link #isSpace}).
+   *
+   * @param value the string
+   * @return the string without trailing white space
+   */
+  public static String stripTrailingSpace(String value) {
+    int e = value.length();
+    while (e > 0 && isSpace(value.charAt(e - 1))) {
+      e--;
+    }
+    return value.substring(0, e);
+  }
+
+  /**
+   * Rejects a string with an unpaired surrogate, which no UTF-8 Dockerfile can carry.
+   *
+   * @param value the string
+   * @param field the field name used in the message
+   * @return the string
+   */
+  public static String text(String value, String field) {
+    notNull(value, field);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            field + " (" + quote(value) + ") must not contain an unpaired surrogate character");
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Quotes a value for an error message, showing control, format, unpaired surrogate and
+   * non-ASCII blank characters as Java escapes, so that the message shows what is there.
    *
    * @param value the value
    * @return the quoted value
@@ -130,7 +213,12 @@ public final class Checks {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || c == 0x7f || c != ' ' && (Character.isSpaceChar(c) || isSpace(c))
+              || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)
+                  && !(Character.isHighSurrogate(c) && i + 1 < value.length()
+                      && Character.isLowSurrogate(value.charAt(i + 1))
+                  || Character.isLowSurrogate(c) && i > 0
+                      && Character.isHighSurrogate(value.charAt(i - 1)))) {
             sb.append(String.format("\\u%04x", (int) c));
           } else {
             sb.append(c);

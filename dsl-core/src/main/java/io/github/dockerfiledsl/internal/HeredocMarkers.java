@@ -69,7 +69,8 @@ public final class HeredocMarkers {
   }
 
   /**
-   * Splits a line into shell words at unquoted blanks, keeping quotes and backslashes.
+   * Splits a line into shell words at unquoted blanks (Go's {@code unicode.IsSpace}), keeping
+   * quotes and backslashes.
    *
    * @param line the line
    * @return the words
@@ -90,7 +91,7 @@ public final class HeredocMarkers {
         }
         continue;
       }
-      if (Character.isWhitespace(c)) {
+      if (Checks.isSpace(c)) {
         if (inWord) {
           words.add(word.toString());
           word.setLength(0);

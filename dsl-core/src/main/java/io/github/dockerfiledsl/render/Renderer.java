@@ -165,7 +165,8 @@ public final class Renderer {
       r.network().ifPresent(n -> flags.add("--network=" + n.value()));
       r.security().ifPresent(s -> flags.add("--security=" + s.value()));
       for (String dev : r.devices()) {
-        flags.add("--device=" + Words.bare(dev, escape, "RUN --device", ""));
+        flags.add("--device="
+            + ascii(Words.bare(dev, escape, "RUN --device", ""), "RUN --device"));
       }
       command(head, flags, r.command(), "RUN", r.heredocs());
       heredocs = r.heredocs();
@@ -178,7 +179,7 @@ public final class Renderer {
     } else if (instruction instanceof EnvInstruction e) {
       line(head, pairs(e.vars(), "ENV"), true);
     } else if (instruction instanceof MaintainerInstruction m) {
-      String name = m.name().strip();
+      String name = m.name();
       checkNoTrailingEscape(name, "MAINTAINER");
       out.append(head).append(' ').append(name).append('\n');
     } else if (instruction instanceof ExposeInstruction e) {
@@ -200,13 +201,15 @@ public final class Renderer {
       a.checksum().ifPresent(v -> flags.add("--checksum=" + flagTemplate(v, "ADD --checksum")));
       a.unpack().ifPresent(v -> flags.add("--unpack=" + v));
       for (String x : a.excludes()) {
-        flags.add("--exclude=" + Words.bare(x, escape, "ADD --exclude", ""));
+        flags.add("--exclude="
+            + ascii(Words.bare(x, escape, "ADD --exclude", ""), "ADD --exclude"));
       }
       paths(head, flags, a.sources(), a.destination(), a.heredocs(), a.json(), "ADD");
       heredocs = a.heredocs();
     } else if (instruction instanceof CopyInstruction c) {
       List<String> flags = new ArrayList<>();
-      c.from().ifPresent(v -> flags.add("--from=" + Words.bare(v, escape, "COPY --from", "")));
+      c.from().ifPresent(v -> flags.add("--from=" + ascii(Words.bare(v, escape, "COPY --from", ""),
+          "COPY --from")));
       c.chown().ifPresent(v -> flags.add("--chown=" + flagTemplate(v, "COPY --chown")));
       c.chmod().ifPresent(v -> flags.add("--chmod=" + flagTemplate(v, "COPY --chmod")));
       if (c.link()) {
@@ -216,20 +219,24 @@ public final class Renderer {
         flags.add("--parents");
       }
       for (String x : c.excludes()) {
-        flags.add("--exclude=" + Words.bare(x, escape, "COPY --exclude", ""));
+        flags.add("--exclude="
+            + ascii(Words.bare(x, escape, "COPY --exclude", ""), "COPY --exclude"));
       }
       paths(head, flags, c.sources(), c.destination(), c.heredocs(), c.json(), "COPY");
       heredocs = c.heredocs();
     } else if (instruction instanceof VolumeInstruction v) {
-      boolean json = v.json() || v.paths().stream().anyMatch(p -> !Words.isPlain(p));
+      // like COPY: the form as written, JSON when a path has white space
+      boolean json = v.json() || v.paths().stream().anyMatch(p -> p.chars().anyMatch(
+          Renderer::isBlank));
+      List<String> words = new ArrayList<>();
+      for (String p : v.paths()) {
+        words.add(json ? Words.jsonWord(p, escape, "VOLUME path")
+            : Words.word(p, escape, "VOLUME path"));
+      }
       if (json) {
-        List<String> words = new ArrayList<>();
-        for (String p : v.paths()) {
-          words.add(Words.jsonWord(p, escape, "VOLUME path"));
-        }
         out.append(head).append(' ').append(Json.array(words)).append('\n');
       } else {
-        line(head, v.paths(), true);
+        line(head, words, true);
       }
     } else if (instruction instanceof UserInstruction u) {
       single(head, u.user(), "USER");
@@ -274,6 +281,11 @@ public final class Renderer {
     }
   }
 
+  /** White space by Java's or by Go's definition: any of it splits or trims somewhere. */
+  private static boolean isBlank(int c) {
+    return Character.isWhitespace(c) || Checks.isSpace(c);
+  }
+
   private String flagTemplate(String template, String field) {
     // flag values are read up to the next blank; quotes would be kept, so only plain values
     if (!Words.isPlain(template) && !template.startsWith("-")) {
@@ -281,7 +293,23 @@ public final class Renderer {
           field + " (" + Checks.quote(template) + ") must be a single plain word: letters, digits and"
               + " _./:@%+,=~^{}$*?!-");
     }
-    return Words.bare(template, escape, field, "");
+    return ascii(Words.bare(template, escape, field, ""), field);
+  }
+
+  /**
+   * Rejects a flag value with a character outside ASCII: BuildKit reads flag words byte by byte
+   * and turns each byte of a multi-byte UTF-8 character into a character of its own, so such a
+   * value would not read back as written.
+   */
+  private static String ascii(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 0x7f) {
+        throw new IllegalArgumentException(
+            field + " (" + Checks.quote(value) + ") must be ASCII: BuildKit reads flag values byte"
+                + " by byte and would garble " + Checks.quote(String.valueOf(value.charAt(i))));
+      }
+    }
+    return value;
   }
 
   private String mount(Mount m) {
@@ -333,7 +361,7 @@ public final class Renderer {
   }
 
   private String mountValue(String value, String key) {
-    return Words.bare(value, escape, "mount " + key, ",=");
+    return ascii(Words.bare(value, escape, "mount " + key, ",="), "mount " + key);
   }
 
   private List<String> pairs(List<KeyValue> pairs, String keyword) {
@@ -372,10 +400,11 @@ public final class Renderer {
         markers.addAll(HeredocMarkers.find(s));
       }
     }
-    checkHeredocs(markers, heredocs, keyword);
+    checkHeredocs(markers, heredocs, keyword + " sources (" + Checks.quote(String.join(" ", sources))
+        + ")");
     boolean useJson = heredocs.isEmpty()
         && (json || all.stream().anyMatch(p -> !Words.isPlain(p) && !HeredocMarkers.isMarker(p)
-            && p.chars().anyMatch(Character::isWhitespace)));
+            && p.chars().anyMatch(Renderer::isBlank)));
     if (useJson) {
       List<String> words = new ArrayList<>();
       for (String p : all) {
@@ -391,7 +420,7 @@ public final class Renderer {
       if (HeredocMarkers.isMarker(s)) {
         words.add(s);
       } else {
-        if (s.chars().anyMatch(Character::isWhitespace)) {
+        if (s.chars().anyMatch(Renderer::isBlank)) {
           throw new IllegalArgumentException(
               keyword + " source (" + Checks.quote(s) + ") with white space cannot be combined"
                   + " with heredocs");
@@ -399,7 +428,7 @@ public final class Renderer {
         words.add(Words.word(s, escape, keyword + " source"));
       }
     }
-    if (destination.chars().anyMatch(Character::isWhitespace)) {
+    if (destination.chars().anyMatch(Renderer::isBlank)) {
       throw new IllegalArgumentException(
           keyword + " destination (" + Checks.quote(destination) + ") with white space cannot be"
               + " combined with heredocs");
@@ -409,10 +438,10 @@ public final class Renderer {
   }
 
   private static void checkHeredocs(
-      List<HeredocMarkers.Marker> markers, List<Heredoc> heredocs, String keyword) {
+      List<HeredocMarkers.Marker> markers, List<Heredoc> heredocs, String what) {
     if (markers.size() != heredocs.size()) {
       throw new IllegalArgumentException(
-          keyword + " names " + markers.size() + " heredoc(s) in its text but has " + heredocs.size()
+          what + " names " + markers.size() + " heredoc(s) but the instruction has " + heredocs.size()
               + " heredoc bod" + (heredocs.size() == 1 ? "y" : "ies"));
     }
     for (int i = 0; i < markers.size(); i++) {
@@ -421,7 +450,7 @@ public final class Renderer {
       if (!m.name().equals(h.name()) || m.expand() != h.expand() || m.chomp() != h.chomp()
           || m.fileDescriptor() != h.fileDescriptor()) {
         throw new IllegalArgumentException(
-            keyword + " heredoc " + (i + 1) + " is written " + Checks.quote(h.marker())
+            what + ": heredoc " + (i + 1) + " is written " + Checks.quote(h.marker())
                 + " in the model but the text names " + Checks.quote(m.name()));
       }
     }
@@ -450,24 +479,39 @@ public final class Renderer {
     }
     String last = lines.get(lines.size() - 1);
     checkNoTrailingEscape(last, field + " shell command");
+    for (int i = 0; i < lines.size() - 1; i++) {
+      // the escape character written after this line would be escaped itself, and BuildKit
+      // would end the instruction here
+      if (!shell.isComment(i) && lines.get(i).endsWith(String.valueOf(escape))) {
+        throw new IllegalArgumentException(
+            field + " shell line " + (i + 1) + " (" + Checks.quote(lines.get(i)) + ") must not end"
+                + " with the escape character " + escape + ", which would end the instruction"
+                + " there");
+      }
+    }
     if (field.equals("RUN")) {
       // markers are found on the joined command, as BuildKit does
-      checkHeredocs(HeredocMarkers.find(shell.command()), heredocs, field);
+      checkHeredocs(HeredocMarkers.find(shell.command()), heredocs,
+          "RUN shell command (" + Checks.quote(shell.command()) + ")");
     }
     StringBuilder firstLine = new StringBuilder(head);
     for (String f : flags) {
       firstLine.append(' ').append(f);
     }
+    // a command line starting with '#' must stay on the instruction line: alone on a
+    // continuation line it would be read as a comment and dropped
     boolean wrapFlags = columnLimit > 0 && flags.size() > 1
         && firstLine.length() + 1 + first.length() > columnLimit
-        && !flags.get(flags.size() - 1).equals("CMD");
+        && !flags.get(flags.size() - 1).equals("CMD")
+        && !first.startsWith("#");
     if (wrapFlags) {
       // RUN --mount=a \
       //     --mount=b \
       //     command
       out.append(head);
       for (int f = 0; f < flags.size(); f++) {
-        out.append(f == 0 ? " " : Shell.INDENT).append(flags.get(f)).append(' ').append(escape).append('\n');
+          out.append(f == 0 ? " " : Shell.INDENT).append(flags.get(f)).append(' ').append(escape)
+            .append('\n');
       }
       out.append(Shell.INDENT).append(first);
     } else {
@@ -494,7 +538,8 @@ public final class Renderer {
     boolean wrap = wrappable && columnLimit > 0 && length > columnLimit && words.size() > 1;
     out.append(head);
     for (int i = 0; i < words.size(); i++) {
-      if (wrap && i > 0) {
+      // a word starting with '#' alone on a continuation line would be read as a comment
+      if (wrap && i > 0 && !words.get(i).startsWith("#")) {
         out.append(' ').append(escape).append('\n').append(Shell.INDENT).append(words.get(i));
       } else {
         out.append(' ').append(words.get(i));

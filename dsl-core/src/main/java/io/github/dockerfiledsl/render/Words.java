@@ -8,7 +8,8 @@ import io.github.dockerfiledsl.internal.Checks;
  * for either escape character.
  *
  * <p>A template is written bare when every character is plainly safe ({@code
- * [A-Za-z0-9_./:@%+,=~^{}$*?!-]}, not starting with {@code -} or {@code [}); otherwise it is
+ * [A-Za-z0-9_./:@%+,=~^{}$*?!-]}, and {@code #} after the first character), not starting with
+ * {@code -} or {@code [}); otherwise it is
  * written in double quotes, where the escape character precedes {@code "}, a literal {@code $}
  * and a literal escape character, and a literal backslash is doubled when the escape character is
  * the backslash.
@@ -34,7 +35,9 @@ public final class Words {
       return false;
     }
     for (int i = 0; i < template.length(); i++) {
-      if (!plain(template.charAt(i))) {
+      char c = template.charAt(i);
+      // '#' starts a comment only at the start of a line, never inside a word
+      if (!plain(c) && !(c == '#' && i > 0)) {
         return false;
       }
     }
@@ -122,7 +125,7 @@ public final class Words {
     Checks.word(value, field);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == escape
+      if (Character.isWhitespace(c) || Checks.isSpace(c) || c == '"' || c == '\'' || c == '\\' || c == escape
           || extraForbidden.indexOf(c) >= 0) {
         throw new IllegalArgumentException(
             field + " (" + Checks.quote(value) + ") must not contain white space, quotes, '\\', the"

@@ -1,0 +1,22 @@
+package io.github.dockerfiledsl;
+
+/**
+ * The step after {@code from(..)} (and {@code platform(..)}) that may name the stage: {@code
+ * FROM image AS name}. Once any instruction follows, the stage can no longer be named.
+ *
+ * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
+ * StageRef} instead, and always use the value a step method returns (tools that know a
+ * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
+ * dependency to declare it).
+ */
+public interface AsStep extends StageStep {
+
+  /**
+   * Names the stage.
+   *
+   * @param name the name, lower case, matching {@code [a-z][a-z0-9-_.]*}; not {@code scratch}
+   *     or {@code context}, and not the name of another stage
+   * @return the stage step
+   */
+  StageStep as(String name);
+}

@@ -1,0 +1,29 @@
+package io.github.dockerfiledsl;
+
+/**
+ * The step after {@code cleanup(..)}: a run chain ends with its cleanup, so only more cleanup,
+ * {@code layer()} or an instruction other than RUN may follow.
+ *
+ * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
+ * StageRef} instead, and always use the value a step method returns (tools that know a
+ * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
+ * dependency to declare it).
+ */
+public interface CleanupStep extends InstructionStep {
+
+  /**
+   * Adds more cleanup commands at the end of this RUN.
+   *
+   * @param command the first cleanup command
+   * @param more further cleanup commands
+   * @return this step
+   */
+  CleanupStep cleanup(String command, String... more);
+
+  /**
+   * Ends this RUN: the next run step starts a new layer.
+   *
+   * @return the stage step
+   */
+  StageStep layer();
+}

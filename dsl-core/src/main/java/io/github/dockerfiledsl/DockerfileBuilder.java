@@ -1,0 +1,139 @@
+package io.github.dockerfiledsl;
+
+import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.optimize.Pass;
+import java.util.List;
+
+/**
+ * The start of a Dockerfile written with the builder: parser directives, global ARGs and
+ * comments, then {@code from(..)}; no other instruction can come before FROM.
+ *
+ * <pre>{@code
+ * Dockerfile.builder()
+ *     .syntax("docker/dockerfile:1")
+ *     .arg("GO_VERSION", "1.22")
+ *     .from("golang:${GO_VERSION}")
+ *     .run("go version")
+ *     .build();
+ * // # syntax=docker/dockerfile:1
+ * //
+ * // ARG GO_VERSION=1.22
+ * // FROM golang:${GO_VERSION}
+ * // RUN go version
+ * }</pre>
+ *
+ * <p>Unlike the step types, this is a builder that may be kept in a local variable, to start
+ * several stages and to keep {@link StageRef stage handles} between them. Each {@code from(..)}
+ * starts a new stage; global ARGs and directives always render before the first FROM, whenever
+ * they are added. Not thread-safe.
+ */
+public interface DockerfileBuilder {
+
+  /**
+   * Adds the {@code # syntax=} directive.
+   *
+   * @param frontend the frontend image, e.g. {@code docker/dockerfile:1}
+   * @return this builder
+   */
+  DockerfileBuilder syntax(String frontend);
+
+  /**
+   * Adds the {@code # escape=} directive.
+   *
+   * @param escape the escape character, {@code \} or {@code `}
+   * @return this builder
+   */
+  DockerfileBuilder escape(char escape);
+
+  /**
+   * Adds the {@code # check=} directive.
+   *
+   * @param value e.g. {@code skip=JSONArgsRecommended;error=true}
+   * @return this builder
+   */
+  DockerfileBuilder check(String value);
+
+  /**
+   * Adds a global {@code ARG name}, visible in FROM lines.
+   *
+   * @param name the name
+   * @return this builder
+   */
+  DockerfileBuilder arg(String name);
+
+  /**
+   * Adds a global {@code ARG name=default}, visible in FROM lines.
+   *
+   * @param name the name
+   * @param defaultValue the default value, a template
+   * @return this builder
+   */
+  DockerfileBuilder arg(String name, String defaultValue);
+
+  /**
+   * Adds one global ARG declaring several arguments: {@code ARG a b=1}.
+   *
+   * @param args the declarations, at least one
+   * @return this builder
+   */
+  DockerfileBuilder arg(List<ArgInstruction.Arg> args);
+
+  /**
+   * Adds a comment line above the next FROM: before the first {@code from(..)} it belongs to the
+   * preamble, later to the stage that the next {@code from(..)} starts.
+   *
+   * @param text the text, rendered as {@code # text}
+   * @return this builder
+   */
+  DockerfileBuilder comment(String text);
+
+  /**
+   * Adds a blank line above the next FROM, like {@link #comment(String)} (blank lines right above
+   * a FROM after the first are dropped, since stages are always one blank line apart).
+   *
+   * @return this builder
+   */
+  DockerfileBuilder blankLine();
+
+  /**
+   * Writes every step as written: each run step becomes its own RUN (its own cleanup included),
+   * nothing is grouped, and no optimisation pass runs. Generated code uses this mode to
+   * reproduce a Dockerfile exactly.
+   *
+   * @return this builder
+   */
+  DockerfileBuilder verbatim();
+
+  /**
+   * Replaces the passes {@code build()} applies to the finished model (by default {@link
+   * io.github.dockerfiledsl.optimize.Passes#builderDefaults()}).
+   *
+   * @param passes the passes, in order; empty for none
+   * @return this builder
+   */
+  DockerfileBuilder passes(List<Pass> passes);
+
+  /**
+   * Starts a stage: {@code FROM image}.
+   *
+   * @param image the base image, a template that may use global ARGs, or {@code scratch}
+   * @return the FROM step
+   */
+  FromStep from(String image);
+
+  /**
+   * Starts a stage: {@code FROM image}.
+   *
+   * @param image the base image
+   * @return the FROM step
+   */
+  FromStep from(ImageRef image);
+
+  /**
+   * Starts a stage built on an earlier one: {@code FROM <stage>}.
+   *
+   * @param stage the earlier stage
+   * @return the FROM step
+   */
+  FromStep from(StageRef stage);
+}

@@ -1,0 +1,26 @@
+package io.github.dockerfiledsl;
+
+/**
+ * The step right after {@code from(..)}: the only place where {@code platform(..)} and {@code
+ * as(..)} may follow, in that order.
+ *
+ * <pre>{@code
+ * Dockerfile.from("golang:1.22").platform("$BUILDPLATFORM").as("build")
+ * // FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+ * }</pre>
+ *
+ * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
+ * StageRef} instead, and always use the value a step method returns (tools that know a
+ * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
+ * dependency to declare it).
+ */
+public interface FromStep extends AsStep {
+
+  /**
+   * Sets {@code --platform} of this FROM.
+   *
+   * @param platform the platform, a template such as {@code linux/arm64} or {@code $BUILDPLATFORM}
+   * @return the step that may name the stage
+   */
+  AsStep platform(String platform);
+}

@@ -1,0 +1,46 @@
+package io.github.dockerfiledsl;
+
+/**
+ * The step after a shell-form {@code run(..)}: more run steps merge into the same RUN, {@code
+ * cleanup(..)} ends the chain, {@code layer()} starts a new RUN.
+ *
+ * <pre>{@code
+ * .run("apt-get update")
+ * .run("apt-get install -y --no-install-recommends curl")
+ * .cleanup("rm -rf /var/lib/apt/lists/*")
+ * // RUN apt-get update \
+ * //     && apt-get install -y --no-install-recommends curl \
+ * //     && rm -rf /var/lib/apt/lists/*
+ * }</pre>
+ *
+ * <p>Merging keeps the meaning of separate RUNs: a step containing {@code ||}, {@code ;}, a
+ * pipe, or a command that changes the shell's state ({@code cd}, {@code export}, {@code set},
+ * {@code exit}, ...) runs in a subshell {@code ( ... )}; a step with a comment or a background
+ * {@code &}, an exec-form or heredoc step, and steps with different flags never merge. A step
+ * that only assigns variables ({@code buildDeps='gcc make'}) is the exception: it defines them
+ * for the rest of the RUN, cleanup included.
+ *
+ * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
+ * StageRef} instead, and always use the value a step method returns (tools that know a
+ * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
+ * dependency to declare it).
+ */
+public interface RunStep extends StageStep {
+
+  /**
+   * Adds cleanup commands at the end of this RUN; after them only more cleanup or a non-RUN
+   * instruction may follow.
+   *
+   * @param command the first cleanup command
+   * @param more further cleanup commands
+   * @return the cleanup step
+   */
+  CleanupStep cleanup(String command, String... more);
+
+  /**
+   * Ends this RUN: the next run step starts a new layer.
+   *
+   * @return the stage step
+   */
+  StageStep layer();
+}

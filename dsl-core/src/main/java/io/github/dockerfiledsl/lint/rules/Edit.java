@@ -1,0 +1,219 @@
+package io.github.dockerfiledsl.lint.rules;
+
+import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.Shell;
+import io.github.dockerfiledsl.Stage;
+import io.github.dockerfiledsl.instruction.BlankLine;
+import io.github.dockerfiledsl.instruction.FromInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.RunInstruction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Model rewrites for fixes: instructions are located by identity. */
+public final class Edit {
+  private static final Set<String> STATEFUL =
+      Set.of("cd", "export", "set", "source", ".", "umask", "pushd", "popd", "shopt", "alias",
+          "ulimit", "unset", "trap", "exec", "exit");
+
+  private Edit() {}
+
+  /**
+   * Replaces one instruction (by identity) by zero or more others.
+   *
+   * @param d the Dockerfile
+   * @param target the instruction to replace
+   * @param with the replacements; a FROM can only be replaced by one FROM
+   * @return the new Dockerfile
+   * @throws IllegalArgumentException if the instruction is not in the Dockerfile
+   */
+  public static Dockerfile replace(Dockerfile d, Instruction target, List<? extends Instruction> with) {
+    List<Instruction> pre = replaceIn(d.preamble(), target, with);
+    if (pre != null) {
+      return d.toBuilder().preamble(pre).build();
+    }
+    List<Stage> stages = new ArrayList<>(d.stages());
+    for (int s = 0; s < stages.size(); s++) {
+      Stage stage = stages.get(s);
+      if (stage.from() == target) {
+        if (with.size() != 1 || !(with.get(0) instanceof FromInstruction f)) {
+          throw new IllegalArgumentException("FROM must be replaced by one FROM");
+        }
+        stages.set(s, stage.toBuilder().from(f).build());
+        return d.toBuilder().stages(stages).build();
+      }
+      List<Instruction> body = replaceIn(stage.instructions(), target, with);
+      if (body != null) {
+        stages.set(s, stage.toBuilder().instructions(body).build());
+        return d.toBuilder().stages(stages).build();
+      }
+    }
+    throw new IllegalArgumentException("instruction " + target.keyword() + " not found");
+  }
+
+  /**
+   * Replaces one instruction (by identity) by another.
+   *
+   * @param d the Dockerfile
+   * @param target the instruction
+   * @param with the replacement
+   * @return the new Dockerfile
+   */
+  public static Dockerfile replace(Dockerfile d, Instruction target, Instruction with) {
+    return replace(d, target, List.of(with));
+  }
+
+  /**
+   * Removes one instruction (by identity).
+   *
+   * @param d the Dockerfile
+   * @param target the instruction
+   * @return the new Dockerfile
+   */
+  public static Dockerfile remove(Dockerfile d, Instruction target) {
+    return replace(d, target, List.of());
+  }
+
+  private static List<Instruction> replaceIn(
+      List<Instruction> list, Instruction target, List<? extends Instruction> with) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == target) {
+        List<Instruction> out = new ArrayList<>(list.subList(0, i));
+        out.addAll(with);
+        out.addAll(list.subList(i + 1, list.size()));
+        return out;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns whether two RUNs can be merged into one without changing what each command sees:
+   * both shell form without heredocs, equal flags, both plain {@code &&} chains, and the first
+   * changes no shell state ({@code cd}, {@code export}, ...) that the second would then inherit.
+   *
+   * @param first the first RUN
+   * @param second the second RUN
+   * @return true if {@link #mergedRun} applies
+   */
+  public static boolean canMerge(RunInstruction first, RunInstruction second) {
+    if (!(first.command() instanceof Shell) || !(second.command() instanceof Shell)
+        || !first.heredocs().isEmpty() || !second.heredocs().isEmpty() || !first.sameFlags(second)) {
+      return false;
+    }
+    Script a = Script.of(first);
+    Script b = Script.of(second);
+    if (!a.isAndChain() || !b.isAndChain() || a.commands().isEmpty() || b.commands().isEmpty()) {
+      return false;
+    }
+    return a.commands().stream().noneMatch(c -> STATEFUL.contains(c.program()));
+  }
+
+  /**
+   * Returns the RUN that runs {@code first && second}, one command chain per line.
+   *
+   * @param first the first RUN
+   * @param second the second RUN
+   * @return the merged RUN, with the first's flags
+   */
+  public static RunInstruction mergedRun(RunInstruction first, RunInstruction second) {
+    List<String> a = ((Shell) first.command()).lines();
+    List<String> b = ((Shell) second.command()).lines();
+    List<String> lines = new ArrayList<>(a);
+    String last = lines.get(lines.size() - 1);
+    lines.set(lines.size() - 1, last.endsWith(" ") ? last : last + " ");
+    for (int i = 0; i < b.size(); i++) {
+      lines.add(i == 0 ? Shell.INDENT + "&& " + b.get(0).strip() : b.get(i));
+    }
+    return first.withCommand(new Shell(lines));
+  }
+
+  /**
+   * Merges two RUNs of one stage into the first; comments between them move above it.
+   *
+   * @param d the Dockerfile
+   * @param first the first RUN
+   * @param second a later RUN of the same stage, with only trivia between
+   * @return the new Dockerfile
+   */
+  public static Dockerfile merge(Dockerfile d, RunInstruction first, RunInstruction second) {
+    List<Stage> stages = new ArrayList<>(d.stages());
+    for (int s = 0; s < stages.size(); s++) {
+      List<Instruction> body = stages.get(s).instructions();
+      int a = indexOf(body, first);
+      int b = indexOf(body, second);
+      if (a >= 0 && b > a) {
+        List<Instruction> out = new ArrayList<>(body.subList(0, a));
+        for (Instruction t : body.subList(a + 1, b)) {
+          if (!(t instanceof BlankLine)) {
+            out.add(t);
+          }
+        }
+        out.add(mergedRun(first, second));
+        out.addAll(body.subList(b + 1, body.size()));
+        stages.set(s, stages.get(s).toBuilder().instructions(out).build());
+        return d.toBuilder().stages(stages).build();
+      }
+    }
+    throw new IllegalArgumentException("RUN instructions not found in one stage");
+  }
+
+  /**
+   * Returns a RUN with {@code && command} appended as a new line.
+   *
+   * @param run a shell-form RUN
+   * @param command the command to append
+   * @return the new RUN
+   */
+  public static RunInstruction append(RunInstruction run, String command) {
+    return run.withCommand(appendLines(((Shell) run.command()).lines(), command));
+  }
+
+  private static Shell appendLines(List<String> lines, String command) {
+    List<String> out = new ArrayList<>(lines);
+    String last = out.get(out.size() - 1);
+    out.set(out.size() - 1, last.endsWith(" ") ? last : last + " ");
+    out.add(Shell.INDENT + "&& " + command);
+    return new Shell(out);
+  }
+
+  /**
+   * Returns whether a fix may append a command to this RUN: shell form, no heredoc, a plain
+   * {@code &&} chain.
+   *
+   * @param run the RUN
+   * @return true if {@link #append} is safe
+   */
+  public static boolean canAppend(RunInstruction run) {
+    return run.command() instanceof Shell && run.heredocs().isEmpty() && Script.of(run).isAndChain();
+  }
+
+  /**
+   * Rewrites the lines of a shell-form RUN with a regular expression replacement applied to each
+   * line that is not a comment line.
+   *
+   * @param run the RUN
+   * @param regex the pattern
+   * @param replacement the replacement
+   * @return the new RUN
+   */
+  public static RunInstruction replaceInLines(RunInstruction run, String regex, String replacement) {
+    Shell sh = (Shell) run.command();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < sh.lines().size(); i++) {
+      String l = sh.lines().get(i);
+      out.add(sh.isComment(i) ? l : l.replaceAll(regex, replacement));
+    }
+    return run.withCommand(new Shell(out));
+  }
+
+  private static int indexOf(List<Instruction> list, Instruction target) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == target) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.dockerfiledsl.lint.rules;
+
+import io.github.dockerfiledsl.Command;
+import io.github.dockerfiledsl.Exec;
+import io.github.dockerfiledsl.Shell;
+import io.github.dockerfiledsl.Stage;
+import io.github.dockerfiledsl.instruction.CmdInstruction;
+import io.github.dockerfiledsl.instruction.EntrypointInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.ShellInstruction;
+import io.github.dockerfiledsl.lint.Fix;
+import io.github.dockerfiledsl.lint.LintContext;
+import io.github.dockerfiledsl.lint.Severity;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/**
+ * DF007: CMD or ENTRYPOINT in shell form; the shell becomes PID 1 and does not pass signals on.
+ * The fix writes the exec form when the command is plain words (no quotes, variables or
+ * operators), where both forms run the same program with the same arguments. Not reported in a
+ * stage that sets SHELL, as BuildKit does.
+ */
+public final class JsonArgsRecommended extends AbstractRule {
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+( +[A-Za-z0-9_./:=@%+,-]+)*");
+
+  /** Creates the rule. */
+  public JsonArgsRecommended() {
+    super("DF007", "JSONArgsRecommended", Severity.WARNING,
+        "CMD and ENTRYPOINT should use the exec (JSON) form so that signals reach the process",
+        "JSONArgsRecommended", "DL3025");
+  }
+
+  /**
+   * Returns the message.
+   *
+   * @param keyword CMD or ENTRYPOINT
+   * @param command the shell command
+   * @return the message
+   */
+  public static String message(String keyword, String command) {
+    return "shell form of " + keyword + " (" + command
+        + ") runs under /bin/sh -c, which does not forward signals; use the JSON form";
+  }
+
+  @Override
+  public void check(LintContext context) {
+    for (Stage s : context.dockerfile().stages()) {
+      if (s.steps().anyMatch(i -> i instanceof ShellInstruction)) {
+        continue;
+      }
+      s.steps().forEach(i -> {
+        Command c = i instanceof CmdInstruction cmd ? cmd.command()
+            : i instanceof EntrypointInstruction e ? e.command() : null;
+        if (c instanceof Shell sh) {
+          String line = sh.command().strip();
+          Fix fix = PLAIN.matcher(line).matches() ? new Fix("write the JSON form",
+              d -> Edit.replace(d, i, exec(i, Exec.of(Arrays.asList(line.split(" +")))))) : null;
+          context.report(this, i, message(i.keyword(), line), fix);
+        }
+      });
+    }
+  }
+
+  private static Instruction exec(Instruction original, Exec e) {
+    return original instanceof CmdInstruction ? CmdInstruction.of(e) : EntrypointInstruction.of(e);
+  }
+}

@@ -1,0 +1,214 @@
+package io.github.dockerfiledsl.lint.rules;
+
+import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.Stage;
+import io.github.dockerfiledsl.instruction.AddInstruction;
+import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.instruction.CopyInstruction;
+import io.github.dockerfiledsl.instruction.EnvInstruction;
+import io.github.dockerfiledsl.instruction.ExposeInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.KeyValue;
+import io.github.dockerfiledsl.instruction.LabelInstruction;
+import io.github.dockerfiledsl.instruction.StopsignalInstruction;
+import io.github.dockerfiledsl.instruction.UserInstruction;
+import io.github.dockerfiledsl.instruction.VolumeInstruction;
+import io.github.dockerfiledsl.instruction.WorkdirInstruction;
+import io.github.dockerfiledsl.lint.LintContext;
+import io.github.dockerfiledsl.lint.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * DF011: a value that BuildKit expands refers to a variable that no ARG or ENV in scope defines.
+ *
+ * <p>Scoping follows BuildKit: a stage sees its own ARGs and ENVs declared before the use, the
+ * ENVs of a parent stage ({@code FROM <stage>}), and the predefined proxy ARGs; global ARGs only
+ * after {@code ARG NAME} re-imports them; one ENV's values do not see each other. The base image's
+ * environment is unknown to a linter that does not pull images, so for a stage built on an image
+ * a variable is reported only when it is declared later in the stage (used too early) or when
+ * its name is one edit away from a variable in scope (a likely typo); on {@code scratch} every
+ * undefined variable is reported. References with a default or check ({@code ${V:-x}}) are never
+ * reported.
+ */
+public final class UndefinedVar extends AbstractRule {
+  /** ARGs BuildKit predefines in every stage. */
+  public static final Set<String> PREDEFINED = predefined();
+
+  /** Creates the rule. */
+  public UndefinedVar() {
+    super("DF011", "UndefinedVar", Severity.WARNING,
+        "variables must be defined by ARG or ENV before they are used", "UndefinedVar", null);
+  }
+
+  /**
+   * Returns the message.
+   *
+   * @param name the variable
+   * @param keyword the instruction that uses it
+   * @param hint a suggestion, or null
+   * @return the message
+   */
+  public static String message(String name, String keyword, String hint) {
+    return "variable '" + name + "' used in " + keyword + " is not defined"
+        + (hint == null ? "" : "; " + hint);
+  }
+
+  private static Set<String> predefined() {
+    Set<String> s = new HashSet<>();
+    for (String n : List.of("HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY")) {
+      s.add(n);
+      s.add(n.toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(s);
+  }
+
+  @Override
+  public void check(LintContext context) {
+    Dockerfile d = context.dockerfile();
+    List<Set<String>> envs = new ArrayList<>();
+    for (int s = 0; s < d.stages().size(); s++) {
+      Stage stage = d.stages().get(s);
+      Optional<Integer> parent = Model.parentStage(d, s);
+      Set<String> env = new HashSet<>(parent.map(envs::get).orElse(Set.of()));
+      Set<String> scope = new HashSet<>(env);
+      scope.addAll(PREDEFINED);
+      boolean scratch = Model.baseImage(d, s).equals("scratch");
+      List<Instruction> body = stage.instructions();
+      for (int n = 0; n < body.size(); n++) {
+        Instruction i = body.get(n);
+        Set<String> later = declared(body.subList(n + 1, body.size()));
+        if (i instanceof ArgInstruction a) {
+          for (ArgInstruction.Arg arg : a.args()) {
+            arg.defaultValue().ifPresent(v -> check(context, i, v, scope, later, scratch));
+            scope.add(arg.name());
+          }
+          continue;
+        }
+        for (String t : templates(i)) {
+          check(context, i, t, scope, later, scratch);
+        }
+        if (i instanceof EnvInstruction e) {
+          e.vars().forEach(kv -> {
+            scope.add(kv.key());
+            env.add(kv.key());
+          });
+        }
+      }
+      envs.add(Set.copyOf(env));
+    }
+  }
+
+  private static Set<String> declared(List<Instruction> instructions) {
+    Set<String> out = new HashSet<>();
+    for (Instruction i : instructions) {
+      if (i instanceof ArgInstruction a) {
+        a.args().forEach(x -> out.add(x.name()));
+      } else if (i instanceof EnvInstruction e) {
+        e.vars().forEach(x -> out.add(x.key()));
+      }
+    }
+    // a name redefined in terms of itself (ENV PATH=/x:$PATH) comes from the base image
+    for (Instruction i : instructions) {
+      if (i instanceof EnvInstruction e) {
+        e.vars().stream().filter(x -> Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key())))
+            .forEach(x -> out.remove(x.key()));
+      }
+    }
+    return out;
+  }
+
+  private void check(LintContext context, Instruction i, String template, Set<String> scope,
+      Set<String> later, boolean scratch) {
+    for (Vars.Ref r : Vars.refs(template)) {
+      if (scope.contains(r.name()) || r.guarded()) {
+        continue;
+      }
+      String near = nearest(r.name(), scope);
+      if (scratch || later.contains(r.name()) || near != null) {
+        String hint = near != null ? "did you mean '" + near + "'?"
+            : later.contains(r.name()) ? "it is declared later in the stage" : null;
+        context.report(this, i, message(r.name(), i.keyword(), hint));
+      }
+    }
+  }
+
+  private static String nearest(String name, Set<String> scope) {
+    for (String s : scope) {
+      if (!PREDEFINED.contains(s) && distance(name, s) == 1) {
+        return s;
+      }
+    }
+    for (String s : scope) {
+      if (!PREDEFINED.contains(s) && name.equalsIgnoreCase(s)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Returns the templates of an instruction that BuildKit expands. */
+  static List<String> templates(Instruction i) {
+    List<String> out = new ArrayList<>();
+    if (i instanceof EnvInstruction e) {
+      for (KeyValue kv : e.vars()) {
+        out.add(kv.key());
+        out.add(kv.value());
+      }
+    } else if (i instanceof LabelInstruction l) {
+      for (KeyValue kv : l.labels()) {
+        out.add(kv.key());
+        out.add(kv.value());
+      }
+    } else if (i instanceof CopyInstruction c) {
+      if (c.heredocs().isEmpty()) {
+        out.addAll(c.sources());
+      }
+      out.add(c.destination());
+      c.chown().ifPresent(out::add);
+      c.chmod().ifPresent(out::add);
+    } else if (i instanceof AddInstruction a) {
+      if (a.heredocs().isEmpty()) {
+        out.addAll(a.sources());
+      }
+      out.add(a.destination());
+      a.chown().ifPresent(out::add);
+      a.chmod().ifPresent(out::add);
+      a.checksum().ifPresent(out::add);
+    } else if (i instanceof ExposeInstruction e) {
+      out.addAll(e.ports());
+    } else if (i instanceof StopsignalInstruction s) {
+      out.add(s.signal());
+    } else if (i instanceof UserInstruction u) {
+      out.add(u.user());
+    } else if (i instanceof VolumeInstruction v) {
+      out.addAll(v.paths());
+    } else if (i instanceof WorkdirInstruction w) {
+      out.add(w.path());
+    }
+    return out;
+  }
+}

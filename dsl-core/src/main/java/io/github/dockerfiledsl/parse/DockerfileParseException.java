@@ -1,0 +1,136 @@
+package io.github.dockerfiledsl.parse;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one exception the parser throws: a Dockerfile that BuildKit would reject, with the file
+ * name, the 1-based line and column, the offending source line and what was expected.
+ *
+ * <p>{@link #getMessage()} reads {@code file:line:column: message}, then the source line and a
+ * caret under the column:
+ *
+ * <pre>
+ * Dockerfile:3:1: unknown instruction: WRONG (expected one of ADD, ARG, CMD, ...)
+ * WRONG foo
+ * ^
+ * </pre>
+ */
+public final class DockerfileParseException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String fileName;
+  private final int line;
+  private final int column;
+  private final String reason;
+  private final String snippet;
+  private final String expected;
+
+  /**
+   * Creates the exception.
+   *
+   * @param fileName the file name, or {@code null} when unknown
+   * @param line 1-based line of the problem
+   * @param column 1-based column of the problem
+   * @param reason lower-case description of the problem, without position
+   * @param snippet the source line at {@code line} (without line terminator), or {@code ""}
+   * @param expected what would have been accepted, or {@code null}
+   */
+  public DockerfileParseException(
+      String fileName, int line, int column, String reason, String snippet, String expected) {
+    super(format(fileName, line, column, reason, snippet, expected));
+    this.fileName = fileName;
+    this.line = Math.max(1, line);
+    this.column = Math.max(1, column);
+    this.reason = Objects.requireNonNull(reason, "reason == null");
+    this.snippet = snippet == null ? "" : snippet;
+    this.expected = expected;
+  }
+
+  private static String format(
+      String fileName, int line, int column, String reason, String snippet, String expected) {
+    StringBuilder sb = new StringBuilder();
+    if (fileName != null) {
+      sb.append(fileName).append(':');
+    }
+    sb.append(Math.max(1, line)).append(':').append(Math.max(1, column)).append(": ");
+    sb.append(reason);
+    if (expected != null) {
+      sb.append(" (expected ").append(expected).append(')');
+    }
+    if (snippet != null && !snippet.isEmpty()) {
+      String shown = snippet.length() > 200 ? snippet.substring(0, 200) : snippet;
+      sb.append('\n').append(shown).append('\n');
+      int caret = Math.min(Math.max(1, column), shown.length() + 1);
+      for (int i = 1; i < caret; i++) {
+        sb.append(shown.charAt(i - 1) == '\t' ? '\t' : ' ');
+      }
+      sb.append('^');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Returns the file name given to the parser.
+   *
+   * @return the file name, empty when none was given
+   */
+  public Optional<String> fileName() {
+    return Optional.ofNullable(fileName);
+  }
+
+  /**
+   * Returns the 1-based line of the problem.
+   *
+   * @return the line
+   */
+  public int line() {
+    return line;
+  }
+
+  /**
+   * Returns the 1-based column of the problem.
+   *
+   * @return the column
+   */
+  public int column() {
+    return column;
+  }
+
+  /**
+   * Returns the description of the problem without position, snippet or expectation.
+   *
+   * @return the bare message
+   */
+  public String reason() {
+    return reason;
+  }
+
+  /**
+   * Returns the source line of the problem.
+   *
+   * @return the line text without terminator, possibly empty
+   */
+  public String snippet() {
+    return snippet;
+  }
+
+  /**
+   * Returns what would have been accepted at the position.
+   *
+   * @return the expectation, empty when there is none to state
+   */
+  public Optional<String> expected() {
+    return Optional.ofNullable(expected);
+  }
+
+  /**
+   * Returns a copy of this exception naming another file.
+   *
+   * @param name the file name
+   * @return the renamed exception
+   */
+  public DockerfileParseException withFileName(String name) {
+    return new DockerfileParseException(name, line, column, reason, snippet, expected);
+  }
+}

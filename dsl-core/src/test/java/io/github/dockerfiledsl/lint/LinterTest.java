@@ -1,0 +1,152 @@
+package io.github.dockerfiledsl.lint;
+
+import static io.github.dockerfiledsl.lint.M.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.RunInstruction;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LinterTest {
+
+  private static final Dockerfile ADD_FILE = df(stage("debian:12", add("app.py", "/app/")));
+
+  @Test
+  void fileLevelCheckSkipAcceptsIdNameAndHadolintCode() {
+    assertThat(Linter.defaults().lint(ADD_FILE).findings("DF111")).hasSize(1);
+    for (String name : List.of("DF111", "AddInsteadOfCopy", "dl3020", "DF111,JSONArgsRecommended", "all")) {
+      Dockerfile skipped = RuleFixtures.withCheck("skip=" + name, ADD_FILE);
+      assertThat(Linter.defaults().lint(skipped).findings("DF111")).as(name).isEmpty();
+    }
+  }
+
+  @Test
+  void checkDirectiveIgnoresTextAfterTheFirstBlank() {
+    Dockerfile d = RuleFixtures.withCheck("skip=DF113 DF111", ADD_FILE);
+    assertThat(Linter.defaults().lint(d).findings("DF111")).hasSize(1);
+  }
+
+  @Test
+  void commentDirectlyAboveSkipsOnlyThatInstruction() {
+    Dockerfile d = df(stage("debian:12",
+        comment("check=skip=DF111"), add("a.py", "/app/"),
+        add("b.py", "/app/")));
+    List<Finding> findings = Linter.defaults().lint(d).findings("DF111");
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0).message()).contains("b.py");
+  }
+
+  @Test
+  void blankLineBetweenCommentAndInstructionEndsTheSuppression() {
+    Dockerfile d = df(stage("debian:12",
+        comment("check=skip=DF111"), io.github.dockerfiledsl.instruction.BlankLine.INSTANCE,
+        add("a.py", "/app/")));
+    assertThat(Linter.defaults().lint(d).findings("DF111")).hasSize(1);
+  }
+
+  @Test
+  void commentAboveFromSkipsStageRules() {
+    Dockerfile d = Dockerfile.model(List.of(), List.of(),
+        List.of(io.github.dockerfiledsl.Stage.of(List.of(comment("check=skip=DL3006")), from("debian"),
+            List.of(run("true")))));
+    assertThat(Linter.defaults().lint(d).findings("DF113")).isEmpty();
+    assertThat(Linter.defaults().lint(df(stage("debian", run("true")))).findings("DF113")).hasSize(1);
+  }
+
+  @Test
+  void errorTrueTurnsWarningsIntoErrors() {
+    assertThat(Linter.defaults().lint(ADD_FILE).exitCode()).isZero();
+    LintReport r = Linter.defaults().lint(RuleFixtures.withCheck("error=true", ADD_FILE));
+    assertThat(r.findings("DF111")).allMatch(f -> f.severity() == Severity.ERROR);
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void positionsComeFromTheLookupByIdentity() {
+    RunInstruction a = run("apk add curl");
+    RunInstruction b = run("apk add curl");
+    Dockerfile d = df(stage("alpine:3.20", a, b));
+    Map<Instruction, Position> where = new IdentityHashMap<>();
+    where.put(a, new Position(2, 1));
+    where.put(b, new Position(3, 1));
+    List<Finding> f = Linter.defaults().lint(d, i -> Optional.ofNullable(where.get(i))).findings("DF104");
+    assertThat(f).extracting(x -> x.position().orElseThrow())
+        .containsExactly(new Position(2, 1), new Position(3, 1));
+  }
+
+  @Test
+  void fixAppliesAllFixesInOrder() {
+    Dockerfile django = df(stage("python:3.4",
+        run("apt-get update"),
+        run("apt-get install -y postgresql-client"),
+        workdir("/usr/src/app"),
+        copy("requirements.txt", "./"),
+        run("pip install -r requirements.txt"),
+        add(".", "."),
+        maintainer("someone"),
+        cmd("python manage.py runserver 0.0.0.0:8000")));
+    Dockerfile fixed = Linter.defaults().fix(django);
+    assertThat(fixed.render()).isEqualTo("""
+        FROM python:3.4
+        RUN apt-get update \\
+            && apt-get install --no-install-recommends -y postgresql-client \\
+            && rm -rf /var/lib/apt/lists/*
+        WORKDIR /usr/src/app
+        COPY requirements.txt ./
+        RUN pip install --no-cache-dir -r requirements.txt
+        COPY . .
+        LABEL org.opencontainers.image.authors=someone
+        CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]
+        """);
+    assertThat(Linter.defaults().lint(fixed).findings()).noneMatch(Finding::fixable);
+  }
+
+  @Test
+  void mergeKeepsShellStateApart() {
+    Dockerfile d = df(stage("debian:12", run("cd /tmp"), run("make")));
+    Finding f = Linter.defaults().lint(d).findings("DF103").get(0);
+    assertThat(f.fixable()).isFalse();
+  }
+
+  @Test
+  void withoutAndOnlySelectRules() {
+    assertThat(Linter.defaults().without("DF111").lint(ADD_FILE).findings("DF111")).isEmpty();
+    assertThat(Linter.defaults().only("DL3020").rules()).extracting(Rule::id).containsExactly("DF111");
+    assertThatThrownBy(() -> Linter.of(List.of(new io.github.dockerfiledsl.lint.rules.LatestTag(),
+        new io.github.dockerfiledsl.lint.rules.LatestTag())))
+        .hasMessage("duplicate rule id 'DF114'");
+  }
+
+  @Test
+  void ruleExceptionsNameTheRule() {
+    Rule broken = new Rule() {
+      @Override public String id() {
+        return "X001";
+      }
+
+      @Override public String name() {
+        return "Broken";
+      }
+
+      @Override public Severity severity() {
+        return Severity.INFO;
+      }
+
+      @Override public String summary() {
+        return "breaks";
+      }
+
+      @Override public void check(LintContext context) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    assertThatThrownBy(() -> Linter.of(List.of(broken)).lint(ADD_FILE))
+        .hasMessageContaining("rule X001 (Broken) failed");
+  }
+}

@@ -1,0 +1,5 @@
+FROM alpine:3.20 AS build
+RUN true
+
+FROM scratch
+COPY --from=build /etc/os-release /

@@ -1,0 +1,2 @@
+FROM python:3.12
+CMD ["python", "app.py"]

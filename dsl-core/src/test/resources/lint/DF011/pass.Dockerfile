@@ -1,0 +1,3 @@
+FROM scratch
+ENV APPDIR=/app
+COPY app ${APPDIR}/

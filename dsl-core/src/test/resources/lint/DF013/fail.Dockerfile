@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ENV PATH /opt/bin:$PATH
+LABEL maintainer "jane"

@@ -1,0 +1,3 @@
+ARG IMAGE=alpine:3.20
+FROM ${IMAGE}
+RUN true

@@ -1,0 +1,3 @@
+FROM debian:12
+COPY config/app.yaml /etc/app/
+COPY keep.log /tmp/

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+# the version of foo
+ARG FOO_VERSION

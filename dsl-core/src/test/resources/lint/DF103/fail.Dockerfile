@@ -1,0 +1,3 @@
+FROM debian:12
+RUN mkdir /a
+RUN mkdir /b

@@ -1,0 +1,2 @@
+FROM debian:12
+RUN mkdir /a && mkdir /b

@@ -1,0 +1,2 @@
+FROM alpine:3.20
+RUN apk add curl=8.9.1-r2

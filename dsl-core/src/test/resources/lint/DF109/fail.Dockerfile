@@ -1,0 +1,2 @@
+FROM node:22
+RUN yarn install --frozen-lockfile

@@ -1,0 +1,3 @@
+FROM debian:12
+RUN pip3 install --no-cache-dir flask
+RUN rm -rf /root/.cache /tmp/*

@@ -1,0 +1,3 @@
+FROM debian:12
+ENTRYPOINT /usr/bin/app
+CMD ["--help"]

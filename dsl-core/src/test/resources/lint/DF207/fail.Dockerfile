@@ -1,0 +1,3 @@
+FROM debian:12
+VOLUME /data
+RUN mkdir -p /data/db

@@ -1,0 +1,3 @@
+FROM debian:12
+RUN mkdir -p /data/db
+VOLUME /data
