@@ -186,6 +186,33 @@ public final class Dockerfile {
   }
 
   /**
+   * Parses Dockerfile text the way BuildKit reads it, keeping comments and blank lines.
+   *
+   * <p>{@code Dockerfile.parse("FROM alpine\nRUN echo hi\n").render()} is the canonical form of
+   * the text, which is what {@code dockerfile-dsl fmt} prints.
+   *
+   * @param text the Dockerfile text
+   * @return the model
+   * @throws io.github.dockerfiledsl.parse.DockerfileParseException with line, column, a snippet
+   *     and what was expected, for text BuildKit rejects
+   */
+  public static Dockerfile parse(String text) {
+    return io.github.dockerfiledsl.parse.DockerfileParser.parse(text);
+  }
+
+  /**
+   * Parses a Dockerfile from a file (UTF-8); errors name the file.
+   *
+   * @param file the file
+   * @return the model
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   * @throws io.github.dockerfiledsl.parse.DockerfileParseException for text BuildKit rejects
+   */
+  public static Dockerfile parse(java.nio.file.Path file) {
+    return io.github.dockerfiledsl.parse.DockerfileParser.parse(file);
+  }
+
+  /**
    * Returns the parser directives.
    *
    * @return the directives

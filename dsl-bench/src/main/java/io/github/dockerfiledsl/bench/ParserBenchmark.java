@@ -76,6 +76,24 @@ public class ParserBenchmark {
         texts.size(), bytes, modelTexts.size(), modelBytes);
   }
 
+  /**
+   * Returns the loaded corpus texts.
+   *
+   * @return every corpus file
+   */
+  public List<String> texts() {
+    return texts;
+  }
+
+  /**
+   * Returns the corpus texts the model can represent.
+   *
+   * @return the files used by the model benchmarks
+   */
+  public List<String> modelTexts() {
+    return modelTexts;
+  }
+
   /** BuildKit-compatible AST of every corpus file. */
   @Benchmark
   public void parseAst(Blackhole bh) {

@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param skip the names of the skipped rules, as written
  * @param skipAll whether {@code skip=all} was given
  * @param error whether {@code error=true} was given (warnings then fail the build)
+ * @param experimental the experimental rules enabled by {@code experimental=}
  */
-public record CheckDirective(List<String> skip, boolean skipAll, boolean error) {
+public record CheckDirective(
+    List<String> skip, boolean skipAll, boolean error, List<String> experimental) {
 
   /** The directive that skips nothing. */
-  public static final CheckDirective NONE = new CheckDirective(List.of(), false, false);
+  public static final CheckDirective NONE = new CheckDirective(List.of(), false, false, List.of());
 
   /**
    * Creates a check directive.
@@ -25,9 +27,11 @@ public record CheckDirective(List<String> skip, boolean skipAll, boolean error) 
    * @param skip the skipped names
    * @param skipAll whether all rules are skipped
    * @param error whether warnings are errors
+   * @param experimental the experimental rules enabled, as written ({@code all} for all)
    */
   public CheckDirective {
     skip = List.copyOf(skip);
+    experimental = List.copyOf(experimental);
   }
 
   /**
@@ -46,6 +50,7 @@ public record CheckDirective(List<String> skip, boolean skipAll, boolean error) 
     List<String> skip = new ArrayList<>();
     boolean all = false;
     boolean error = false;
+    List<String> experimental = new ArrayList<>();
     for (String part : v.split(";")) {
       int eq = part.indexOf('=');
       if (eq < 0) {
@@ -62,11 +67,17 @@ public record CheckDirective(List<String> skip, boolean skipAll, boolean error) 
             skip.add(n);
           }
         }
+      } else if (key.equals("experimental")) {
+        for (String name : val.split(",")) {
+          if (!name.isBlank()) {
+            experimental.add(name.strip());
+          }
+        }
       } else if (key.equals("error")) {
         error = val.equalsIgnoreCase("true");
       }
     }
-    return new CheckDirective(skip, all, error);
+    return new CheckDirective(skip, all, error, experimental);
   }
 
   /**
@@ -92,6 +103,16 @@ public record CheckDirective(List<String> skip, boolean skipAll, boolean error) 
    */
   public boolean skips(Rule rule) {
     return skipAll || skip.stream().anyMatch(rule::isNamed);
+  }
+
+  /**
+   * Returns whether this directive enables an experimental rule.
+   *
+   * @param rule the rule
+   * @return true if {@code experimental=} names it or says {@code all}
+   */
+  public boolean enables(Rule rule) {
+    return experimental.stream().anyMatch(n -> n.equalsIgnoreCase("all") || rule.isNamed(n));
   }
 
   private static int indexOfBlank(String s) {

@@ -37,17 +37,21 @@ import java.util.function.Function;
  * the top of the file skips rules for the whole file, and the same comment directly above an
  * instruction skips them for that instruction only. A rule may be named by its id ({@code
  * DF007}), its name, its BuildKit check name or its hadolint code; {@code skip=all} skips all.
- * {@code # check=error=true} turns warnings into errors. Immutable and thread-safe.
+ * {@code # check=error=true} turns warnings into errors, and experimental rules run only when
+ * {@code # check=experimental=<name>|all} or {@link #withExperimental()} enables them. Immutable
+ * and thread-safe.
  */
 public final class Linter {
   private static final int MAX_FIXES = 500;
 
   private final List<Rule> rules;
   private final List<String> dockerignore;
+  private final boolean experimental;
 
-  private Linter(List<Rule> rules, List<String> dockerignore) {
+  private Linter(List<Rule> rules, List<String> dockerignore, boolean experimental) {
     this.rules = List.copyOf(rules);
     this.dockerignore = List.copyOf(dockerignore);
+    this.experimental = experimental;
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
       if (!ids.add(r.id())) {
@@ -62,7 +66,7 @@ public final class Linter {
    * @return the default linter
    */
   public static Linter defaults() {
-    return new Linter(Rules.all(), List.of());
+    return new Linter(Rules.all(), List.of(), false);
   }
 
   /**
@@ -72,7 +76,7 @@ public final class Linter {
    * @return the linter
    */
   public static Linter of(Collection<? extends Rule> rules) {
-    return new Linter(new ArrayList<>(rules), List.of());
+    return new Linter(new ArrayList<>(rules), List.of(), false);
   }
 
   /**
@@ -108,7 +112,7 @@ public final class Linter {
         kept.add(r);
       }
     }
-    return new Linter(kept, dockerignore);
+    return new Linter(kept, dockerignore, experimental);
   }
 
   /**
@@ -125,7 +129,7 @@ public final class Linter {
         kept.add(r);
       }
     }
-    return new Linter(kept, dockerignore);
+    return new Linter(kept, dockerignore, experimental);
   }
 
   /**
@@ -136,7 +140,21 @@ public final class Linter {
    * @return a new linter
    */
   public Linter withDockerignore(List<String> lines) {
-    return new Linter(rules, lines);
+    return new Linter(rules, lines, experimental);
+  }
+
+  /**
+   * Returns a linter that also runs the experimental rules, whatever the Dockerfile's {@code
+   * check} directive says.
+   *
+   * @return a new linter
+   */
+  public Linter withExperimental() {
+    return new Linter(rules, dockerignore, true);
+  }
+
+  private boolean skipped(CheckDirective fileCheck, Rule rule) {
+    return fileCheck.skips(rule) || rule.experimental() && !experimental && !fileCheck.enables(rule);
   }
 
   /**
@@ -183,7 +201,7 @@ public final class Linter {
       CheckDirective fileCheck = Optional.ofNullable(ast.directive("check"))
           .map(CheckDirective::parse).orElse(CheckDirective.NONE);
       for (Rule rule : rules) {
-        if (rule.needsSource() && !fileCheck.skips(rule)) {
+        if (rule.needsSource() && !skipped(fileCheck, rule)) {
           LintContext context = new LintContext(placeholder(), i -> Optional.empty(),
               Optional.of(ast), dockerignore);
           rule.check(context);
@@ -195,17 +213,20 @@ public final class Linter {
       }
       throw e;
     }
+    return lint(dockerfile, i -> Optional.empty(), ast).withFileName(name(fileName));
+  }
+
+  /** Returns the positions of the AST's instructions paired with the model, or none. */
+  private static Function<Instruction, Optional<Position>> astPositions(Dockerfile d, Ast ast) {
     List<Position> starts = new ArrayList<>();
     for (AstNode n : ast.nodes()) {
       starts.add(new Position(Math.max(1, n.startLine()), Math.max(1, n.column())));
     }
-    Function<Instruction, Optional<Position>> positions;
     try {
-      positions = Positions.of(dockerfile, starts);
+      return Positions.of(d, starts);
     } catch (IllegalArgumentException e) {
-      positions = i -> Optional.empty();
+      return i -> Optional.empty();
     }
-    return lint(dockerfile, positions, ast).withFileName(name(fileName));
   }
 
   private static String name(String fileName) {
@@ -218,7 +239,31 @@ public final class Linter {
   }
 
   /**
-   * Lints a Dockerfile with positions and, when it was parsed, the parser's AST.
+   * Lints a Dockerfile parsed from the given text, with positions from a lookup; the rules that
+   * read the source parse the text again. Prefer {@link #lint(String, String)}, which does all of
+   * it in one call.
+   *
+   * @param dockerfile the Dockerfile parsed from {@code text}
+   * @param positions the position of each instruction, by identity
+   * @param text the source text, or null for a built model
+   * @return the report
+   */
+  public LintReport lint(
+      Dockerfile dockerfile, Function<Instruction, Optional<Position>> positions, String text) {
+    Ast ast = null;
+    if (text != null) {
+      try {
+        ast = AstParser.parse(null, text);
+      } catch (DockerfileParseException e) {
+        ast = null;
+      }
+    }
+    return lint(dockerfile, positions, ast);
+  }
+
+  /**
+   * Lints a Dockerfile with positions and, when it was parsed, the parser's AST (which also
+   * supplies the positions the lookup does not know).
    *
    * @param dockerfile the Dockerfile
    * @param positions the position of each instruction, by identity
@@ -228,12 +273,18 @@ public final class Linter {
   public LintReport lint(
       Dockerfile dockerfile, Function<Instruction, Optional<Position>> positions, Ast source) {
     Objects.requireNonNull(dockerfile, "dockerfile == null");
+    Objects.requireNonNull(positions, "positions == null");
+    if (source != null) {
+      Function<Instruction, Optional<Position>> given = positions;
+      Function<Instruction, Optional<Position>> fromAst = astPositions(dockerfile, source);
+      positions = i -> given.apply(i).or(() -> fromAst.apply(i));
+    }
     CheckDirective fileCheck =
         dockerfile.directive("check").map(CheckDirective::parse).orElse(CheckDirective.NONE);
     Map<Instruction, CheckDirective> local = localChecks(dockerfile);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {
-      if (fileCheck.skips(rule)) {
+      if (skipped(fileCheck, rule)) {
         continue;
       }
       LintContext context =
@@ -291,6 +342,19 @@ public final class Linter {
       current = fixed;
     }
     return current;
+  }
+
+  /**
+   * Parses Dockerfile text, applies every available fix and renders the result canonically, as
+   * {@code lint --fix} does; the rules that read the source are fixed by the rendering itself.
+   *
+   * @param fileName the file name used in parse errors, or null
+   * @param text the Dockerfile text
+   * @return the fixed, canonical text
+   * @throws DockerfileParseException when the text is not a valid Dockerfile
+   */
+  public String fix(String fileName, String text) {
+    return fix(DockerfileParser.parse(fileName, text)).render();
   }
 
   /** Maps each instruction to the check directive in the comments directly above it. */

@@ -67,6 +67,17 @@ public interface Rule {
   }
 
   /**
+   * Returns whether the rule is experimental, as some BuildKit checks are: it runs only when the
+   * Dockerfile enables it ({@code # check=experimental=<name>|all}) or the linter was made with
+   * {@link Linter#withExperimental()}.
+   *
+   * @return true for an experimental rule
+   */
+  default boolean experimental() {
+    return false;
+  }
+
+  /**
    * Checks a Dockerfile and reports findings to the context.
    *
    * @param context the Dockerfile and where to report

@@ -96,6 +96,8 @@ public final class AstValidator {
       }
       if (kw.equals("COPY")) {
         checkCopyFrom(node, stageNames.size() - 1, allStages);
+      } else if (kw.equals("RUN")) {
+        checkMountFrom(node, stageNames.size() - 1, allStages);
       }
     }
     if (stageNames.isEmpty()) {
@@ -104,33 +106,48 @@ public final class AstValidator {
     }
   }
 
+  private void checkMountFrom(AstNode node, int current, List<String> stageNames) {
+    for (String flag : node.flags()) {
+      if (!flag.startsWith("--mount=")) {
+        continue;
+      }
+      List<String> fields = MountSyntax.fields(flag.substring("--mount=".length()));
+      for (String field : fields == null ? List.<String>of() : fields) {
+        if (field.toLowerCase(Locale.ROOT).startsWith("from=")) {
+          checkStageReference(node, flag, field.substring("from=".length()), current, stageNames);
+        }
+      }
+    }
+  }
+
   private void checkCopyFrom(AstNode node, int current, List<String> stageNames) {
     for (String flag : node.flags()) {
-      if (!flag.startsWith("--from=")) {
-        continue;
+      if (flag.startsWith("--from=")) {
+        checkStageReference(node, flag, flag.substring("--from=".length()), current, stageNames);
       }
-      String from = flag.substring("--from=".length());
-      String lower = from.toLowerCase(Locale.ROOT);
-      int index = -1;
-      if (!lower.isEmpty() && lower.chars().allMatch(c -> c >= '0' && c <= '9') && lower.length() < 10) {
-        index = Integer.parseInt(lower);
-        if (index >= current) {
-          throw error(
-              node,
-              columnOf(node, flag),
-              "circular dependency detected on stage: " + from,
-              "an earlier stage than stage " + current);
-        }
-        continue;
+    }
+  }
+
+  private void checkStageReference(
+      AstNode node, String flag, String from, int current, List<String> stageNames) {
+    String lower = from.toLowerCase(Locale.ROOT);
+    if (!lower.isEmpty() && lower.length() < 10 && lower.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (Integer.parseInt(lower) >= current) {
+        throw error(
+            node,
+            columnOf(node, flag),
+            "circular dependency detected on stage: " + from,
+            "an earlier stage than stage " + current);
       }
-      for (int i = current; i < stageNames.size(); i++) {
-        if (stageNames.get(i).equals(lower)) {
-          throw error(
-              node,
-              columnOf(node, flag),
-              "circular dependency detected on stage: " + from,
-              "a stage defined before this one");
-        }
+      return;
+    }
+    for (int i = current; i < stageNames.size(); i++) {
+      if (stageNames.get(i).equals(lower)) {
+        throw error(
+            node,
+            columnOf(node, flag),
+            "circular dependency detected on stage: " + from,
+            "a stage defined before this one");
       }
     }
   }

@@ -171,7 +171,7 @@ public final class DockerfileParser {
         leading = lead;
         try {
           from = (FromInstruction) instruction(node, node);
-        } catch (IllegalArgumentException iae) {
+        } catch (IllegalArgumentException | NullPointerException | IllegalStateException iae) {
           throw error(node, iae.getMessage());
         }
         current = new ArrayList<>();
@@ -180,14 +180,14 @@ public final class DockerfileParser {
       try {
         current.addAll(innerComments(node));
         current.add(instruction(node, node));
-      } catch (IllegalArgumentException iae) {
+      } catch (IllegalArgumentException | NullPointerException | IllegalStateException iae) {
         throw error(node, iae.getMessage());
       }
     }
     stages.add(stage(fromNode, leading, from, current));
     try {
       return Dockerfile.model(directives, preamble, stages);
-    } catch (IllegalArgumentException iae) {
+    } catch (IllegalArgumentException | NullPointerException | IllegalStateException iae) {
       AstNode node = ast.nodes().get(0);
       for (AstNode n : ast.nodes()) {
         if (n.keyword().equals("FROM") && iae.getMessage().contains("stage name")) {
@@ -201,7 +201,7 @@ public final class DockerfileParser {
   private Stage stage(AstNode node, List<Instruction> leading, FromInstruction from, List<Instruction> body) {
     try {
       return Stage.of(leading, from, body);
-    } catch (IllegalArgumentException iae) {
+    } catch (IllegalArgumentException | NullPointerException | IllegalStateException iae) {
       throw error(node, iae.getMessage());
     }
   }
@@ -220,7 +220,8 @@ public final class DockerfileParser {
   private static Comment comment(String line) {
     String t = line.stripLeading();
     String text = t.startsWith("#") ? t.substring(1) : t;
-    return new Comment(stripTrailingLineEnd(text));
+    // a carriage return inside a comment line (not at its end) cannot be kept: it is dropped
+    return new Comment(stripTrailingLineEnd(text).replace("\r", ""));
   }
 
   private static String stripTrailingLineEnd(String s) {
@@ -555,6 +556,9 @@ public final class DockerfileParser {
         default:
           throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
       }
+    }
+    if (target == null && (type.equals("cache") || type.equals("tmpfs"))) {
+      throw new IllegalArgumentException("mount (" + value + ") of type " + type + " needs a target");
     }
     switch (type) {
       case "cache":

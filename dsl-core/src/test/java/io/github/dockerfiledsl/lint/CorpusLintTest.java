@@ -53,7 +53,7 @@ class CorpusLintTest {
     Path dir = corpus();
     List<Path> files = files(dir);
     assertThat(files).isNotEmpty();
-    Linter linter = Linter.defaults();
+    Linter linter = Linter.defaults().withExperimental();
     Map<String, Integer> counts = new TreeMap<>();
     Map<String, Integer> fixable = new TreeMap<>();
     List<String> failures = new ArrayList<>();

@@ -60,6 +60,17 @@ class LinterTest {
   }
 
   @Test
+  void experimentalRulesRunOnlyWhenEnabled() {
+    Dockerfile d = df(stage("alpine:3.20", comment("the version"), arg("V")));
+    assertThat(Linter.defaults().lint(d).findings("DF019")).isEmpty();
+    assertThat(Linter.defaults().lint(RuleFixtures.withCheck("experimental=InvalidDefinitionDescription", d))
+        .findings("DF019")).hasSize(1);
+    assertThat(Linter.defaults().lint(RuleFixtures.withCheck("experimental=all", d)).findings("DF019"))
+        .hasSize(1);
+    assertThat(Linter.defaults().withExperimental().lint(d).findings("DF019")).hasSize(1);
+  }
+
+  @Test
   void errorTrueTurnsWarningsIntoErrors() {
     assertThat(Linter.defaults().lint(ADD_FILE).exitCode()).isZero();
     LintReport r = Linter.defaults().lint(RuleFixtures.withCheck("error=true", ADD_FILE));
@@ -108,6 +119,14 @@ class LinterTest {
   }
 
   @Test
+  void fixTextRendersTheFixedModel() {
+    String text = "from debian:12 as base\nADD app.py /app/\nENV A 1\n";
+    String fixed = Linter.defaults().fix("Dockerfile", text);
+    assertThat(fixed).isEqualTo("FROM debian:12 AS base\nCOPY app.py /app/\nENV A=1\n");
+    assertThat(Linter.defaults().lint("Dockerfile", fixed).findings()).isEmpty();
+  }
+
+  @Test
   void mergeKeepsShellStateApart() {
     Dockerfile d = df(stage("debian:12", run("cd /tmp"), run("make")));
     Finding f = Linter.defaults().lint(d).findings("DF103").get(0);
@@ -121,6 +140,43 @@ class LinterTest {
     assertThatThrownBy(() -> Linter.of(List.of(new io.github.dockerfiledsl.lint.rules.LatestTag(),
         new io.github.dockerfiledsl.lint.rules.LatestTag())))
         .hasMessage("duplicate rule id 'DF114'");
+  }
+
+  @Test
+  void textLintingReadsTheSourceAndGivesPositions() {
+    String text = "FROM alpine:3.20\nENV A 1\n# check=skip=LegacyKeyValueFormat\nENV B 2\n";
+    LintReport r = Linter.defaults().only("DF013").lint("Dockerfile", text);
+    assertThat(r.text()).isEqualTo(
+        "Dockerfile:2:1: warning DF013 legacy 'ENV A value' format; write ENV A=value\n");
+    Dockerfile parsed = io.github.dockerfiledsl.parse.DockerfileParser.parse(text);
+    assertThat(Linter.defaults().only("DF013").lint(parsed, i -> Optional.empty(), text).findings())
+        .hasSize(1);
+    assertThat(Linter.defaults().only("DF013").lint(parsed).findings()).isEmpty();
+  }
+
+  @Test
+  void checkCommentAboveTheFirstFromInTextSkipsOnlyThatStage() {
+    String text = "# a title ends the directives\n# check=skip=DL3006\nFROM debian\nRUN true\n\n"
+        + "FROM busybox\nRUN true\n";
+    assertThat(Linter.defaults().only("DF113").lint("Dockerfile", text).text()).isEqualTo(
+        "Dockerfile:6:1: warning DF113 FROM busybox has no tag or digest; pin a version\n");
+    assertThat(Linter.defaults().only("DF113").lint("Dockerfile", "# check=skip=DL3006\n" + text.substring(text.indexOf("FROM")))
+        .findings()).isEmpty();
+  }
+
+  @Test
+  void textLintingThrowsParseErrors() {
+    assertThatThrownBy(() -> Linter.defaults().lint("Dockerfile", "RUN true\n"))
+        .isInstanceOf(io.github.dockerfiledsl.parse.DockerfileParseException.class);
+  }
+
+  @Test
+  void duplicateStageNamesAreAnErrorFindingNotAParseError() {
+    LintReport r = Linter.defaults().lint("Dockerfile",
+        "FROM alpine:3.20 AS a\nRUN true\nFROM alpine:3.20 AS a\nRUN true\n");
+    assertThat(r.text()).isEqualTo(
+        "Dockerfile:3:1: error DF005 duplicate stage name 'a' (first defined on line 1)\n");
+    assertThat(r.exitCode()).isEqualTo(1);
   }
 
   @Test

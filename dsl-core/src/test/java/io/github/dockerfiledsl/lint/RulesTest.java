@@ -17,7 +17,7 @@ class RulesTest {
   }
 
   private static Linter linterFor(Rule rule) {
-    Linter l = Linter.defaults().only(rule.id());
+    Linter l = Linter.defaults().only(rule.id()).withExperimental();
     return rule.id().equals("DF018") ? l.withDockerignore(RuleFixtures.DOCKERIGNORE) : l;
   }
 

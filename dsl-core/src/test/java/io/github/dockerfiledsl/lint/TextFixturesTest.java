@@ -33,7 +33,8 @@ class TextFixturesTest {
   }
 
   private static Linter linter(Rule rule) {
-    return Linter.defaults().only(rule.id()).withDockerignore(RuleFixtures.DOCKERIGNORE);
+    return Linter.defaults().only(rule.id()).withDockerignore(RuleFixtures.DOCKERIGNORE)
+        .withExperimental();
   }
 
   @ParameterizedTest(name = "{0}")

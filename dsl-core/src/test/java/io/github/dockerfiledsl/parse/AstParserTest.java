@@ -197,6 +197,8 @@ class AstParserTest {
         "~FROM a AS one\nCOPY --from=one x y\n~|circular dependency detected on stage: one",
         "~FROM a AS one\nCOPY --from=two x y\nFROM b AS two\n~|circular dependency detected on stage: two",
         "~FROM a\nCOPY --from=0 x y\n~|circular dependency detected on stage: 0",
+        "~FROM a AS b\nRUN --mount=type=bind,from=b,target=/x y\n~|circular dependency detected on stage: b",
+        "~FROM a AS b\nRUN --mount=type=cache,from=c,target=/x y\nFROM d AS c\n~|circular dependency detected on stage: c",
       })
   void rejectsWhatBuildKitRejects(String text, String message) {
     DockerfileParseException e = failure(text);
@@ -251,5 +253,18 @@ class AstParserTest {
     assertThat(AstJson.line(null, "")).isEqualTo(
         "{\"file\":null,\"ok\":false,\"error\":\"file with no instructions\",\"errorLine\":1,\"errorColumn\":1}");
     assertThat(List.of(AstJson.line("x", "FROM a\n"))).allMatch(s -> !s.contains("\n"));
+  }
+
+  @Test
+  void astJsonHeredocsAndOnbuildChildren() {
+    String json = AstJson.line("f", "FROM a\nONBUILD RUN <<-\"EOT\"\n\tx\nEOT\n");
+    assertThat(json)
+        .contains(
+            "{\"value\":\"ONBUILD\",\"next\":[{\"value\":\"\",\"children\":[{\"value\":\"RUN\","
+                + "\"original\":\"RUN <<-\\\"EOT\\\"\",\"next\":[{\"value\":\"<<-\\\"EOT\\\"\"}]}]}],"
+                + "\"heredocs\":[{\"name\":\"EOT\",\"fileDescriptor\":0,\"expand\":false,\"chomp\":true,"
+                + "\"content\":\"\\tx\\n\"}],\"startLine\":2,\"endLine\":4}");
+    Object parsed = MiniJson.parse(json);
+    assertThat(parsed).isInstanceOf(java.util.Map.class);
   }
 }

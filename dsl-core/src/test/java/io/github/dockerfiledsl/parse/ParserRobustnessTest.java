@@ -34,6 +34,7 @@ class ParserRobustnessTest {
             Ast ast = AstParser.parse("fuzz", text);
             AstValidator.validate(ast);
             AstJson.line("fuzz", text);
+            DockerfileParser.parse("fuzz", text);
           } catch (DockerfileParseException expected) {
             // the only exception allowed
           }

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * DF019: a comment directly above {@code ARG name} or {@code FROM ... AS name} is its description
  * and should start with the name ({@code # name description}). An experimental BuildKit check,
- * reported as info.
+ * reported as info and run only when enabled.
  */
 public final class InvalidDefinitionDescription extends AbstractRule {
 
@@ -37,6 +37,11 @@ public final class InvalidDefinitionDescription extends AbstractRule {
   public static String message(String kind, String name, String comment) {
     return "comment above " + kind + " '" + name + "' (" + comment.strip()
         + ") should start with '" + name + "'";
+  }
+
+  @Override
+  public boolean experimental() {
+    return true;
   }
 
   @Override
