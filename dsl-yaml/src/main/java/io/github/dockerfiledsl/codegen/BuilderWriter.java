@@ -88,6 +88,7 @@ final class BuilderWriter {
   static final ClassName APT = ClassName.get(Apt.class);
   static final ClassName APK = ClassName.get(Apk.class);
   static final ClassName PIP = ClassName.get(Pip.class);
+  static final ClassName ARG = ClassName.get(ArgInstruction.Arg.class);
   static final ClassName NETWORK = ClassName.get(RunInstruction.Network.class);
   static final ClassName SECURITY = ClassName.get(RunInstruction.Security.class);
 
@@ -191,17 +192,8 @@ final class BuilderWriter {
 
   private Dockerfile body() {
     List<Stage> stages = input.stages();
-    boolean patchPreamble = !expressibleAsRootCalls(input.preamble(), true)
-        || !expressibleAsRootCalls(stages.get(0).leading(), false);
-    List<Integer> patchedStages = new ArrayList<>();
-    for (int i = 1; i < stages.size(); i++) {
-      if (!stages.get(i).leading().isEmpty()) {
-        patchedStages.add(i);
-      }
-    }
-    boolean patch = patchPreamble || !patchedStages.isEmpty();
 
-    // the root: Dockerfile.builder() with mode, directives and the preamble
+    // the root: Dockerfile.builder() with mode, directives, the preamble and what is above FROM
     CodeBlock.Builder root = CodeBlock.builder().add("$T.builder()", DOCKERFILE);
     DockerfileBuilder live = Dockerfile.builder();
     boolean rootCalls = false;
@@ -231,27 +223,12 @@ final class BuilderWriter {
         }
       }
     }
-    if (!patchPreamble) {
-      List<Instruction> pre = new ArrayList<>(input.preamble());
-      pre.addAll(stages.get(0).leading());
-      for (Instruction i : pre) {
-        rootCalls = true;
-        if (i instanceof Comment c) {
-          String text = commentText(c).orElseThrow();
-          root.add("\n.comment($L)", JavaLiterals.string(text));
-          live = live.comment(text);
-        } else {
-          ArgInstruction.Arg a = ((ArgInstruction) i).args().get(0);
-          if (a.defaultValue().isPresent()) {
-            root.add("\n.arg($L, $L)", JavaLiterals.string(a.name()),
-                JavaLiterals.string(a.defaultValue().get()));
-            live = live.arg(a.name(), a.defaultValue().get());
-          } else {
-            root.add("\n.arg($L)", JavaLiterals.string(a.name()));
-            live = live.arg(a.name());
-          }
-        }
-      }
+    List<Instruction> pre = new ArrayList<>(input.preamble());
+    pre.addAll(stages.get(0).leading());
+    for (Instruction i : pre) {
+      rootCalls = true;
+      root.add("\n.$L", rootCall(i));
+      live = applyRootCall(live, i);
     }
 
     boolean single = stages.size() == 1;
@@ -271,71 +248,74 @@ final class BuilderWriter {
       }
     }
 
-    Object result = null;
+    Dockerfile built = null;
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
+      if (i > 0) {
+        // comments and blank lines above this FROM
+        for (Instruction t : stage.leading()) {
+          code.addStatement("$N.$L", rootVar, rootCall(t));
+          live = applyRootCall(live, t);
+        }
+      }
       boolean last = i == stages.size() - 1;
       CodeBlock.Builder chain = CodeBlock.builder();
-      Object step = stage(stage, single && rootCalls ? root.build() : null,
-          rootVar, live, chain);
+      Object step = stage(stage, single && rootCalls ? root.build() : null, rootVar, live, chain);
       if (!last) {
         StageRef ref = ((InstructionStep) step).end();
         chain.add("\n.end()");
-        code.addStatement("$T $N = $L", STAGE_REF, vars.get(i), indented(chain.build()));
+        code.addStatement("$T $N = $L", STAGE_REF, vars.get(i), chain.build());
         CodeBlock var = CodeBlock.of("$N", vars.get(i));
         stage.name().ifPresent(n -> handles.put(n, new Expr<>(ref, var)));
         stageShells.put(stage.name().orElse("#" + i), currentShell);
       } else {
-        result = ((InstructionStep) step).build();
+        built = ((InstructionStep) step).build();
         chain.add("\n.build()");
-        if (patch) {
-          code.addStatement("$T built = $L", DOCKERFILE, indented(chain.build()));
-        } else {
-          code.addStatement("return $L", indented(chain.build()));
-        }
+        code.addStatement("return $L", chain.build());
       }
-    }
-    Dockerfile built = (Dockerfile) result;
-    if (patch) {
-      built = patch(built, patchPreamble, patchedStages);
     }
     return built;
   }
 
-  /** Returns a chain of calls; JavaPoet indents the lines after the first of a statement. */
-  private static CodeBlock indented(CodeBlock chain) {
-    return chain;
+  /** Returns the root call for a comment, blank line or ARG before a FROM. */
+  private static CodeBlock rootCall(Instruction i) {
+    if (i instanceof Comment c) {
+      String text = commentText(c).orElseThrow(
+          () -> new Unsupported("comment without a blank after #"));
+      return CodeBlock.of("comment($L)", JavaLiterals.string(text));
+    } else if (i instanceof BlankLine) {
+      return CodeBlock.of("blankLine()");
+    }
+    return argCall((ArgInstruction) i);
   }
 
-  /**
-   * Writes the edits the builder has no steps for: comments and blank lines above FROM lines (and
-   * a preamble with blank lines), through {@link Dockerfile#toBuilder()}.
-   */
-  private Dockerfile patch(Dockerfile built, boolean preamble, List<Integer> stages) {
-    CodeBlock.Builder b = CodeBlock.builder().add("built.toBuilder()");
-    Dockerfile.Editor editor = built.toBuilder();
-    if (preamble) {
-      List<Instruction> pre = new ArrayList<>(input.preamble());
-      pre.addAll(input.stages().get(0).leading());
-      b.add("\n.preamble($L)", ModelExpressions.list(pre, ModelExpressions::instruction));
-      editor.preamble(pre);
+  private static DockerfileBuilder applyRootCall(DockerfileBuilder b, Instruction i) {
+    if (i instanceof Comment c) {
+      return b.comment(commentText(c).orElseThrow());
+    } else if (i instanceof BlankLine) {
+      return b.blankLine();
     }
-    for (int i : stages) {
-      Stage s = input.stages().get(i);
-      Stage.Builder sb = built.stages().get(i).toBuilder();
-      CodeBlock.Builder leading = CodeBlock.builder();
-      for (Instruction t : s.leading()) {
-        leading.add("\n.addLeading($L)", ModelExpressions.instruction(t));
-        sb.addLeading(t);
-      }
-      b.add("\n.stage($L, built.stages().get($L).toBuilder()$>$>$L\n.build()$<$<)", i, i,
-          leading.build());
-      editor.stage(i, sb.build());
+    ArgInstruction a = (ArgInstruction) i;
+    if (a.args().size() > 1) {
+      return b.arg(a.args());
     }
-    b.add("\n.build()");
-    code.add("// comments and blank lines above FROM lines have no builder step\n");
-    code.addStatement("return $L", indented(b.build()));
-    return editor.build();
+    ArgInstruction.Arg arg = a.args().get(0);
+    return arg.defaultValue().isPresent() ? b.arg(arg.name(), arg.defaultValue().get())
+        : b.arg(arg.name());
+  }
+
+  /** Returns {@code arg(..)} for an ARG, on the root or in a stage. */
+  private static CodeBlock argCall(ArgInstruction a) {
+    if (a.args().size() > 1) {
+      return CodeBlock.of("arg($L)", ModelExpressions.list(a.args(), arg -> CodeBlock.of(
+          "new $T($L, $L)", ARG, JavaLiterals.string(arg.name()),
+          ModelExpressions.optional(arg.defaultValue()))));
+    }
+    ArgInstruction.Arg arg = a.args().get(0);
+    return arg.defaultValue().isPresent()
+        ? CodeBlock.of("arg($L, $L)", JavaLiterals.string(arg.name()),
+            JavaLiterals.string(arg.defaultValue().get()))
+        : CodeBlock.of("arg($L)", JavaLiterals.string(arg.name()));
   }
 
   /** Returns the text for {@code comment(..)} that gives exactly this comment, if any. */
@@ -347,24 +327,6 @@ final class BuilderWriter {
       return Optional.of(c.text().substring(1));
     }
     return Optional.empty();
-  }
-
-  /** Whether trivia and ARGs before FROM can be written as root calls. */
-  private static boolean expressibleAsRootCalls(List<Instruction> items, boolean argsAllowed) {
-    for (Instruction i : items) {
-      if (i instanceof Comment c) {
-        if (commentText(c).isEmpty()) {
-          return false;
-        }
-      } else if (i instanceof ArgInstruction a) {
-        if (!argsAllowed || a.args().size() != 1) {
-          return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    return true;
   }
 
   // ---------------------------------------------------------------- one stage
@@ -504,17 +466,10 @@ final class BuilderWriter {
       return call(step, chain, CodeBlock.of("volume($L)", ModelExpressions.varargs(v.paths())),
           s -> s.volume(first, more), Step.STAGE);
     } else if (i instanceof ArgInstruction a) {
-      if (a.args().size() != 1) {
-        throw new Unsupported("ARG with several names");
-      }
-      ArgInstruction.Arg arg = a.args().get(0);
-      if (arg.defaultValue().isPresent()) {
-        return call(step, chain, CodeBlock.of("arg($L, $L)", JavaLiterals.string(arg.name()),
-            JavaLiterals.string(arg.defaultValue().get())),
-            s -> s.arg(arg.name(), arg.defaultValue().get()), Step.STAGE);
-      }
-      return call(step, chain, CodeBlock.of("arg($L)", JavaLiterals.string(arg.name())),
-          s -> s.arg(arg.name()), Step.STAGE);
+      return call(step, chain, argCall(a), s -> a.args().size() > 1 ? s.arg(a.args())
+          : a.args().get(0).defaultValue().isPresent()
+              ? s.arg(a.args().get(0).name(), a.args().get(0).defaultValue().get())
+              : s.arg(a.args().get(0).name()), Step.STAGE);
     } else if (i instanceof OnbuildInstruction o) {
       Expr<Trigger> t = trigger(o.trigger());
       return call(step, chain, CodeBlock.of("onbuild($L)", t.code()), s -> s.onbuild(t.value()),
@@ -679,7 +634,8 @@ final class BuilderWriter {
         }
         List<String> body = steps.subList(0, cleanupFrom);
         List<String> cleanup = steps.subList(cleanupFrom, steps.size());
-        out.add(new RunCandidate(withHelpers(body, cleanup), helperCleanup(body, cleanup), false));
+        HelperSteps helpers = withHelpers(body, cleanup);
+        out.add(new RunCandidate(helpers.steps(), helpers.remaining(cleanup), false));
         out.add(new RunCandidate(plainSteps(body), cleanup, false));
         out.add(new RunCandidate(plainSteps(steps), List.of(), false));
         out.add(new RunCandidate(List.of(runChain(steps)), List.of(), false));
@@ -762,6 +718,7 @@ final class BuilderWriter {
   private static final Pattern PIP_REQUIREMENTS =
       Pattern.compile("pip install --no-cache-dir -r (\\S+)");
   private static final String APT_LISTS = "rm -rf /var/lib/apt/lists/*";
+  private static final String APK_DEL = "apk del .build-deps";
 
   /** Splits package words: plain words, or single-quoted words without blanks. */
   private static Optional<List<String>> packages(String words) {
@@ -823,44 +780,41 @@ final class BuilderWriter {
     return Optional.empty();
   }
 
+  /** Run steps with package-manager helpers, and the cleanup commands the helpers bring. */
+  private record HelperSteps(List<Expr<Run>> steps, List<String> ownCleanup) {
+    /** Returns the cleanup still to write after the helpers' own. */
+    List<String> remaining(List<String> cleanup) {
+      List<String> out = new ArrayList<>(cleanup);
+      out.removeAll(ownCleanup);
+      return out;
+    }
+  }
+
   /** Steps with package-manager helpers where they match. */
-  private static List<Expr<Run>> withHelpers(List<String> body, List<String> cleanup) {
+  private static HelperSteps withHelpers(List<String> body, List<String> cleanup) {
     List<Expr<Run>> out = new ArrayList<>();
+    List<String> own = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
       String s = body.get(i);
       if (s.equals("apt-get update") && i + 1 < body.size() && cleanup.contains(APT_LISTS)) {
         Matcher m = APT_INSTALL.matcher(body.get(i + 1));
         if (m.matches() && packages(m.group(1)).isPresent()) {
           out.add(helper(APT, "install", packages(m.group(1)).get(), Apt::install));
+          own.add(APT_LISTS);
           i++;
           continue;
         }
       }
       Matcher m = APK_BUILD_DEPS.matcher(s);
-      if (m.matches() && packages(m.group(1)).isPresent() && cleanup.contains("apk del .build-deps")) {
+      if (m.matches() && packages(m.group(1)).isPresent() && cleanup.contains(APK_DEL)) {
         out.add(helper(APK, "buildDeps", packages(m.group(1)).get(), Apk::buildDeps));
+        own.add(APK_DEL);
         continue;
       }
       Optional<Expr<Run>> single = singleHelper(s);
       out.add(single.orElseGet(() -> new Expr<>(Run.of(s), JavaLiterals.string(s))));
     }
-    return out;
-  }
-
-  /** The cleanup left to write after the helpers bring their own. */
-  private static List<String> helperCleanup(List<String> body, List<String> cleanup) {
-    List<String> out = new ArrayList<>(cleanup);
-    List<Expr<Run>> helpers = withHelpers(body, cleanup);
-    for (Expr<Run> h : helpers) {
-      String code = h.code().toString();
-      if (code.startsWith(APT.simpleName() + ".install") || code.contains("Apt.install")) {
-        out.remove(APT_LISTS);
-      }
-      if (code.contains("Apk.buildDeps")) {
-        out.remove("apk del .build-deps");
-      }
-    }
-    return out;
+    return new HelperSteps(out, own);
   }
 
   // ---------------------------------------------------------------- COPY, ADD and friends

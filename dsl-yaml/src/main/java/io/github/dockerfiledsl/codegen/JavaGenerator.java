@@ -19,13 +19,25 @@ import javax.lang.model.element.Modifier;
  * static Dockerfile dockerfile()} and, optionally, a {@code main} that prints the rendered text.
  *
  * <pre>{@code
- * String source = new JavaGenerator(JavaOptions.defaults()).generate(Dockerfile.parse(text));
- * // running the generated main prints Dockerfile.parse(text).render()
+ * Dockerfile d = DockerfileParser.parse(text);
+ * String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
+ * // the generated dockerfile() returns a Dockerfile whose render() equals d.render()
  * }</pre>
  *
- * <p>Each stage becomes a local variable named after the stage ({@code AS build-env} gives {@code
- * buildEnv}; an unnamed stage is named after its image), merged RUN chains stay chains, heredoc
- * bodies become text blocks, and comments stay where they were.
+ * <p>The code uses the fluent builder: each stage but the last becomes a {@code StageRef} local
+ * variable named after the stage ({@code AS build-env} gives {@code buildEnv}; an unnamed stage is
+ * named after its image), {@code COPY --from} and {@code FROM <stage>} go through those handles,
+ * merged RUN chains become {@code run(..)} chains ending in {@code cleanup(..)}, package-manager
+ * helpers ({@code Apt.install}, {@code Apk.add}, {@code Pip.install}, ...) replace the commands
+ * they stand for, comments stay where they were ({@code comment(..)}), and heredoc bodies become
+ * text blocks. The builder mode ({@code verbatim()}, {@code passes(List.of())} or the defaults) is
+ * the one that gives the shortest code.
+ *
+ * <p>Every call is also run on a real builder while the code is written, and the result must
+ * render exactly like the input. What the builder cannot express (a comment without a blank after
+ * {@code #}, a JSON-form VOLUME, a {@code --chmod} with a leading zero) makes the whole class use
+ * the model records instead ({@code Dockerfile.model(..)}, {@code Stage.of(..)},
+ * {@code RunInstruction...}), which express everything.
  */
 public final class JavaGenerator {
   private static final ClassName DOCKERFILE = ClassName.get(Dockerfile.class);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CorpusCodegenTest {
   private static final int BATCH = 150;
 
-  private record Case(Path file, String fmt, String className, String source) {}
+  private record Case(Path file, Dockerfile model, String fmt, String className, String source) {}
 
   @Test
   void generatedSourceRebuildsEveryParseableCorpusFile() throws Exception {
@@ -54,10 +54,18 @@ class CorpusCodegenTest {
       } catch (RuntimeException e) {
         throw new AssertionError("generation failed for " + root.relativize(f), e);
       }
-      cases.add(new Case(f, fmt, options.packageName() + "." + options.className(), source));
+      cases.add(new Case(f, d, fmt, options.packageName() + "." + options.className(), source));
     }
     long viaBuilder = cases.stream().filter(c -> c.source().contains("Dockerfile.builder()")
         || c.source().contains("Dockerfile.from(")).count();
+    // why the others fall back to the model records, by the reason of the first mode
+    Map<String, Integer> reasons = new java.util.TreeMap<>();
+    cases.stream().filter(c -> !c.source().contains("Dockerfile.builder()")
+        && !c.source().contains("Dockerfile.from(")).forEach(c -> {
+          String why = BuilderWriter.explain(c.model()).get(0).lines().findFirst().orElse("");
+          reasons.merge(why.length() > 100 ? why.substring(0, 100) : why, 1, Integer::sum);
+        });
+    reasons.forEach((why, n) -> System.out.printf("codegen corpus: %4d fall back: %s%n", n, why));
     List<String> failures = new ArrayList<>();
     for (int from = 0; from < cases.size(); from += BATCH) {
       List<Case> batch = cases.subList(from, Math.min(cases.size(), from + BATCH));

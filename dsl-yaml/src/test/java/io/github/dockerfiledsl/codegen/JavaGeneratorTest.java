@@ -85,7 +85,7 @@ class JavaGeneratorTest {
                         "  install"), List.of(), List.of(
                         Mount.cache("/var/cache/apt").withSharing(Mount.Sharing.LOCKED).withId("apt"),
                         Mount.bind("/src"),
-                        new Mount.Bind("/ctx", Optional.of("sub"), Optional.of("base"), true),
+                        new Mount.Bind("/ctx", Optional.of("sub"), Optional.of("alpine:3.20"), true),
                         Mount.tmpfs("/tmp"), new Mount.Tmpfs("/t2", Optional.of("64m")),
                         Mount.secret("token"), Mount.secret("npm").withEnv("NPM_TOKEN").withRequired(true),
                         Mount.ssh(), new Mount.Ssh(Optional.of("gh"), Optional.empty(), true,
