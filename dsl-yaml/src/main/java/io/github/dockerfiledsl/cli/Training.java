@@ -55,6 +55,7 @@ public final class Training {
     run(dockerfile, sink, "parse", "--json", "-");
     run(dockerfile, sink, "lint", "-");
     run(dockerfile, sink, "lint", "--format", "sarif", "-");
+    run(dockerfile, sink, "to-java", "-");
     run("stages: [{frm: x}]", sink, "render", "-");
     run("", sink, "--help");
   }

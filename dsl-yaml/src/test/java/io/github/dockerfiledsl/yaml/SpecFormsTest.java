@@ -51,6 +51,14 @@ class SpecFormsTest {
     return YamlSpec.read("t.yaml", yaml.toString());
   }
 
+  @org.junit.jupiter.api.Test
+  void aJsonSpecIsReadAsYaml() {
+    Dockerfile d = YamlSpec.read("spec.json",
+        "{\"stages\": [{\"from\": \"alpine:3.20\", \"steps\": [{\"run\": [\"true\"]}]}]}");
+
+    assertThat(d.render()).isEqualTo("FROM alpine:3.20\nRUN [\"true\"]\n");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyFormRendersAndRoundTrips() throws IOException {
     List<Case> cases = cases();
