@@ -29,7 +29,7 @@ class ExampleImagesTest {
   @MethodSource("examples")
   void imageMatchesItsModel(ItExamples.Example example) throws URISyntaxException {
     BuildContext context = BuildahSupport.contextWith(example.dockerfile().render(),
-        resourceDir("it/" + example.name())).build();
+        resourceDir("it/" + example.contextDir())).build();
     List<String> log = new ArrayList<>();
 
     String id = BuildahSupport.imageBuild(context)

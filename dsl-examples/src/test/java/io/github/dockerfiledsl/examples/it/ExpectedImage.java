@@ -100,8 +100,18 @@ public record ExpectedImage(ImageConfig config, int layers, int addedLayers) {
       } else if (i instanceof EnvInstruction e) {
         for (KeyValue kv : e.vars()) {
           String value = literal(kv.value(), "ENV " + kv.key());
-          env.removeIf(s -> s.startsWith(kv.key() + "="));
-          env.add(kv.key() + "=" + value);
+          // as BuildKit and buildah do: a variable set again keeps its place
+          int at = -1;
+          for (int k = 0; k < env.size(); k++) {
+            if (env.get(k).startsWith(kv.key() + "=")) {
+              at = k;
+            }
+          }
+          if (at >= 0) {
+            env.set(at, kv.key() + "=" + value);
+          } else {
+            env.add(kv.key() + "=" + value);
+          }
         }
       } else if (i instanceof LabelInstruction l) {
         for (KeyValue kv : l.labels()) {

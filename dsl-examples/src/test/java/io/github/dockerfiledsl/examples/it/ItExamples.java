@@ -4,6 +4,7 @@ import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.Shell;
 import io.github.dockerfiledsl.Stage;
+import io.github.dockerfiledsl.examples.BusyboxExample;
 import io.github.dockerfiledsl.instruction.AddInstruction;
 import io.github.dockerfiledsl.instruction.CmdInstruction;
 import io.github.dockerfiledsl.instruction.Comment;
@@ -37,10 +38,16 @@ final class ItExamples {
   }
 
   /**
-   * One example: a name (the resource directory of its context files), its model, and a command
+   * One example: a name, the resource directory of its context files, its model, and a command
    * run in the built image whose output must contain {@code expectedOutput}.
    */
-  record Example(String name, Dockerfile dockerfile, List<String> check, String expectedOutput) {
+  record Example(String name, String contextDir, Dockerfile dockerfile, List<String> check,
+      String expectedOutput) {
+
+    Example(String name, Dockerfile dockerfile, List<String> check, String expectedOutput) {
+      this(name, name, dockerfile, check, expectedOutput);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -48,7 +55,18 @@ final class ItExamples {
   }
 
   static List<Example> all() {
-    return List.of(busyboxBasics(), redisFromSource(), django(), multiStage(), serviceConfig());
+    return List.of(busyboxBasics(), busyboxBuilderExample(), redisFromSource(), django(),
+        multiStage(), serviceConfig());
+  }
+
+  /**
+   * The examples module's {@link BusyboxExample}, written with the builder, as it is: its base
+   * image is one of the local ones. (The other builder examples pull images or download sources
+   * from the internet, so they are built here in their adapted forms below.)
+   */
+  static Example busyboxBuilderExample() {
+    return new Example("busybox-builder-example", "busybox-basics", BusyboxExample.dockerfile(),
+        List.of("cat", "/test/temfile2", "/test/temfile3.txt"), "second file\nthird file\n");
   }
 
   /** The seed's "my dockerfile": WORKDIR, RUN, COPY, ADD of a tar.gz (unpacked), ENV. */
@@ -134,6 +152,7 @@ final class ItExamples {
         WorkdirInstruction.of("/srv"),
         WorkdirInstruction.of("app"),
         UserInstruction.of("nobody"),
+        EnvInstruction.of("APP_HOME", "/srv/app/current"),
         new ExposeInstruction(List.of("8080", "53/udp")),
         new VolumeInstruction(List.of("/data"), true),
         new HealthcheckInstruction(
