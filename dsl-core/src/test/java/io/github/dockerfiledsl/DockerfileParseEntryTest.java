@@ -50,4 +50,12 @@ class DockerfileParseEntryTest {
     assertThat(d.render()).startsWith("ARG A=\"${B:+x y}\" C=\"${D:-\\$E}\"\n");
     assertThat(Dockerfile.parse(d.render())).isEqualTo(d);
   }
+
+  @Test
+  void aCommentThatLooksLikeADirectiveStaysAComment() {
+    Dockerfile d = Dockerfile.parse("\n# syntax=docker/dockerfile:1\nFROM scratch\n");
+    assertThat(d.directives()).isEmpty();
+    assertThat(d.render()).isEqualTo("\n# syntax=docker/dockerfile:1\nFROM scratch\n");
+    assertThat(Dockerfile.parse(d.render())).isEqualTo(d);
+  }
 }

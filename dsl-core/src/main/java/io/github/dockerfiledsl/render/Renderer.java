@@ -111,9 +111,8 @@ public final class Renderer {
     if (directives.isEmpty() && first instanceof Comment c) {
       var m = DIRECTIVE_LIKE.matcher(c.text());
       if (m.matches() && Directive.NAMES.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException(
-            "comment " + Checks.quote("#" + c.text()) + " on the first line would be read as a"
-                + " parser directive; add it as a Directive or put something before it");
+        // a blank first line ends the directive section, so the comment stays a comment
+        out.append('\n');
       }
     }
     for (Instruction i : preamble) {
