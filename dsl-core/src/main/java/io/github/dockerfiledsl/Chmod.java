@@ -34,6 +34,22 @@ public final class Chmod {
   }
 
   /**
+   * Returns an octal mode written exactly as given, such as {@code 0644} with its leading zero
+   * ({@link #of(int)} writes {@code 644}).
+   *
+   * @param digits three or four octal digits
+   * @return the mode
+   */
+  public static Chmod octal(String digits) {
+    Checks.notNull(digits, "chmod mode");
+    Checks.check(
+        digits.matches("[0-7]{3,4}"),
+        "chmod mode (%s) must be three or four octal digits",
+        Checks.quote(digits));
+    return new Chmod(digits);
+  }
+
+  /**
    * Returns a symbolic mode such as {@code u+x} or {@code u=rwX,go=rX} (BuildKit 1.14+).
    *
    * @param mode the symbolic mode

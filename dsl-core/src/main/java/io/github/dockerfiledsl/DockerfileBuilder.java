@@ -88,6 +88,15 @@ public interface DockerfileBuilder {
   DockerfileBuilder comment(String text);
 
   /**
+   * Adds a comment line exactly as given, above the next FROM; {@code comment(new
+   * Comment("##generated##"))} renders {@code ###generated##} with no blank after the {@code #}.
+   *
+   * @param comment the comment
+   * @return this builder
+   */
+  DockerfileBuilder comment(io.github.dockerfiledsl.instruction.Comment comment);
+
+  /**
    * Adds a blank line above the next FROM, like {@link #comment(String)} (blank lines right above
    * a FROM after the first are dropped, since stages are always one blank line apart).
    *

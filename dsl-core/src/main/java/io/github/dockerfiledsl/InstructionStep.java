@@ -220,6 +220,15 @@ public interface InstructionStep {
   StageStep volume(String path, String... more);
 
   /**
+   * Adds {@code VOLUME ["path", ...]}, the JSON form (paths with white space always get it).
+   *
+   * @param path the first mount point
+   * @param more further mount points
+   * @return the stage step
+   */
+  StageStep volumeJson(String path, String... more);
+
+  /**
    * Adds {@code ARG name} inside the stage (imports a global ARG of that name).
    *
    * @param name the name
@@ -285,6 +294,14 @@ public interface InstructionStep {
    * @return the stage step
    */
   StageStep comment(String text);
+
+  /**
+   * Adds a comment line exactly as given: {@code comment(new Comment("#x"))} renders {@code ##x}.
+   *
+   * @param comment the comment
+   * @return the stage step
+   */
+  StageStep comment(io.github.dockerfiledsl.instruction.Comment comment);
 
   /**
    * Adds a blank line (kept by the canonical format, collapsed when repeated).

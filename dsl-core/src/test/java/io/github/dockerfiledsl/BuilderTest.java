@@ -343,6 +343,8 @@ class BuilderTest {
   void rejectsInvalidValuesWithTheOffendingValue() {
     assertThatThrownBy(() -> Port.of(70000)).hasMessage("port (70000) must be in 0..65535");
     assertThatThrownBy(() -> Chmod.of(010000)).hasMessage("chmod mode (010000) must be in 0..07777");
+    assertThatThrownBy(() -> Chmod.octal("0648"))
+        .hasMessage("chmod mode ('0648') must be three or four octal digits");
     assertThatThrownBy(() -> Signal.named("term")).hasMessageContaining("'term'");
     assertThatThrownBy(() -> Dockerfile.from("alpine").as("Build"))
         .hasMessageContaining("'Build'");
@@ -492,5 +494,11 @@ class BuilderTest {
         """);
     assertThat(d.preamble()).hasSize(1);
     assertThat(d.stages().get(1).leading()).hasSize(3);
+  }
+
+  @Test
+  void octalChmodKeepsItsLeadingZero() {
+    assertThat(Dockerfile.from("alpine").copy(Copy.of("a", "/a").chmod(Chmod.octal("0644")))
+        .build().render()).isEqualTo("FROM alpine\nCOPY --chmod=0644 a /a\n");
   }
 }

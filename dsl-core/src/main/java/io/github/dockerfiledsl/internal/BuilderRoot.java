@@ -106,7 +106,12 @@ public final class BuilderRoot implements DockerfileBuilder {
 
   @Override
   public DockerfileBuilder comment(String text) {
-    (stages.isEmpty() ? preamble : pendingLeading).add(Comment.of(text));
+    return comment(Comment.of(text));
+  }
+
+  @Override
+  public DockerfileBuilder comment(Comment comment) {
+    (stages.isEmpty() ? preamble : pendingLeading).add(Checks.notNull(comment, "comment"));
     return this;
   }
 

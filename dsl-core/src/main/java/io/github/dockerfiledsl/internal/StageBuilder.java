@@ -438,10 +438,19 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public StageStep volume(String path, String... more) {
+    return volume(false, path, more);
+  }
+
+  @Override
+  public StageStep volumeJson(String path, String... more) {
+    return volume(true, path, more);
+  }
+
+  private StageStep volume(boolean json, String path, String... more) {
     List<String> all = new ArrayList<>();
     all.add(path);
     all.addAll(Arrays.asList(more));
-    return add(new VolumeInstruction(all, false));
+    return add(new VolumeInstruction(all, json));
   }
 
   @Override
@@ -484,6 +493,11 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
   @Override
   public StageStep comment(String text) {
     return add(Comment.of(text));
+  }
+
+  @Override
+  public StageStep comment(Comment comment) {
+    return add(Checks.notNull(comment, "comment"));
   }
 
   @Override

@@ -68,8 +68,7 @@ import java.util.regex.Pattern;
  *
  * <p>A writer works in one {@link Mode}; {@link #write} tries the modes from the most to the
  * least idiomatic and keeps the first whose result renders like the input. Anything the builder
- * cannot express (a JSON-form VOLUME, a comment without a blank after {@code #}, ...) makes the
- * mode fail with {@link Unsupported}.
+ * cannot express (a COPY of several heredocs, ...) makes the mode fail with {@link Unsupported}.
  */
 final class BuilderWriter {
   static final ClassName DOCKERFILE = ClassName.get(Dockerfile.class);
@@ -82,6 +81,7 @@ final class BuilderWriter {
   static final ClassName CHMOD = ClassName.get(Chmod.class);
   static final ClassName PORT = ClassName.get(Port.class);
   static final ClassName SIGNAL = ClassName.get(Signal.class);
+  static final ClassName COMMENT = ClassName.get(Comment.class);
   static final ClassName HEALTHCHECK = ClassName.get(Healthcheck.class);
   static final ClassName TRIGGER = ClassName.get(Trigger.class);
   static final ClassName IMAGE_REF = ClassName.get(ImageRef.class);
@@ -280,9 +280,7 @@ final class BuilderWriter {
   /** Returns the root call for a comment, blank line or ARG before a FROM. */
   private static CodeBlock rootCall(Instruction i) {
     if (i instanceof Comment c) {
-      String text = commentText(c).orElseThrow(
-          () -> new Unsupported("comment without a blank after #"));
-      return CodeBlock.of("comment($L)", JavaLiterals.string(text));
+      return commentCall(c);
     } else if (i instanceof BlankLine) {
       return CodeBlock.of("blankLine()");
     }
@@ -291,7 +289,7 @@ final class BuilderWriter {
 
   private static DockerfileBuilder applyRootCall(DockerfileBuilder b, Instruction i) {
     if (i instanceof Comment c) {
-      return b.comment(commentText(c).orElseThrow());
+      return b.comment(c);
     } else if (i instanceof BlankLine) {
       return b.blankLine();
     }
@@ -316,6 +314,17 @@ final class BuilderWriter {
         ? CodeBlock.of("arg($L, $L)", JavaLiterals.string(arg.name()),
             JavaLiterals.string(arg.defaultValue().get()))
         : CodeBlock.of("arg($L)", JavaLiterals.string(arg.name()));
+  }
+
+  /**
+   * Returns {@code comment("text")} for a comment written {@code # text}, else {@code
+   * comment(new Comment("raw"))}, which keeps the comment exactly.
+   */
+  private static CodeBlock commentCall(Comment c) {
+    Optional<String> text = commentText(c);
+    return text.isPresent()
+        ? CodeBlock.of("comment($L)", JavaLiterals.string(text.get()))
+        : CodeBlock.of("comment(new $T($L))", COMMENT, JavaLiterals.string(c.text()));
   }
 
   /** Returns the text for {@code comment(..)} that gives exactly this comment, if any. */
@@ -458,11 +467,13 @@ final class BuilderWriter {
       return call(step, chain, CodeBlock.of("user($L)", JavaLiterals.string(u.user())),
           s -> s.user(u.user()), Step.STAGE);
     } else if (i instanceof VolumeInstruction v) {
-      if (v.json()) {
-        throw new Unsupported("VOLUME in JSON form");
-      }
       String first = v.paths().get(0);
       String[] more = v.paths().subList(1, v.paths().size()).toArray(String[]::new);
+      if (v.json()) {
+        return call(step, chain,
+            CodeBlock.of("volumeJson($L)", ModelExpressions.varargs(v.paths())),
+            s -> s.volumeJson(first, more), Step.STAGE);
+      }
       return call(step, chain, CodeBlock.of("volume($L)", ModelExpressions.varargs(v.paths())),
           s -> s.volume(first, more), Step.STAGE);
     } else if (i instanceof ArgInstruction a) {
@@ -486,11 +497,8 @@ final class BuilderWriter {
       return call(step, chain, CodeBlock.of("maintainer($L)", JavaLiterals.string(m.name())),
           s -> s.maintainer(m.name()), Step.STAGE);
     } else if (i instanceof Comment c) {
-      String text = commentText(c).orElseThrow(
-          () -> new Unsupported("comment without a blank after #"));
       // a comment ends the builder's run chain, so the next run needs no layer()
-      return call(step, chain, CodeBlock.of("comment($L)", JavaLiterals.string(text)),
-          s -> s.comment(text), Step.STAGE);
+      return call(step, chain, commentCall(c), s -> s.comment(c), Step.STAGE);
     } else if (i instanceof BlankLine) {
       return call(step, chain, CodeBlock.of("blankLine()"), InstructionStep::blankLine, Step.STAGE);
     }
@@ -943,6 +951,10 @@ final class BuilderWriter {
       if (c.value().equals(mode)) {
         return new Expr<>(c, CodeBlock.of("$T.of(0$L)", CHMOD, mode.length() == 4 ? mode.substring(1) : mode));
       }
+    }
+    if (mode.matches("[0-7]{3,4}")) {
+      return new Expr<>(Chmod.octal(mode), CodeBlock.of("$T.octal($L)", CHMOD,
+          JavaLiterals.string(mode)));
     }
     if (mode.contains("$")) {
       return new Expr<>(Chmod.variable(mode), CodeBlock.of("$T.variable($L)", CHMOD,

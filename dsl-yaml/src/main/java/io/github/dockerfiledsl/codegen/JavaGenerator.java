@@ -34,8 +34,8 @@ import javax.lang.model.element.Modifier;
  * the one that gives the shortest code.
  *
  * <p>Every call is also run on a real builder while the code is written, and the result must
- * render exactly like the input. What the builder cannot express (a comment without a blank after
- * {@code #}, a JSON-form VOLUME, a {@code --chmod} with a leading zero) makes the whole class use
+ * render exactly like the input. What the builder cannot express (a COPY or ADD of several
+ * heredocs) makes the whole class use
  * the model records instead ({@code Dockerfile.model(..)}, {@code Stage.of(..)},
  * {@code RunInstruction...}), which express everything.
  */

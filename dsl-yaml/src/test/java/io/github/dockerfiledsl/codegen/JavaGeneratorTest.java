@@ -138,13 +138,37 @@ class JavaGeneratorTest {
   }
 
   @Test
-  void fallsBackToTheModelRecordsWhereTheBuilderHasNoStep() throws Exception {
-    // "#no blank" cannot be written with comment(..), which always puts a blank after '#'
-    Dockerfile d = Dockerfile.of(Stage.of(FromInstruction.of("alpine"), List.of(
-        new Comment("no blank"), new VolumeInstruction(List.of("/data"), true))));
+  void writesACommentWithoutABlankThroughTheBuilder() throws Exception {
+    Dockerfile d = Dockerfile.model(List.of(), List.of(new Comment("#generated#")), List.of(
+        Stage.of(FromInstruction.of("alpine"), List.of(
+            new Comment("no blank"), RunInstruction.shell("true")))));
     String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
-    assertThat(source).contains("new Comment(\"no blank\")", "new VolumeInstruction(")
-        .doesNotContain("Dockerfile.builder()");
+    assertThat(source).contains("Dockerfile.builder()", "comment(new Comment(\"#generated#\"))",
+        "comment(new Comment(\"no blank\"))");
+    assertThat(RoundTrip.run(d, JavaOptions.defaults()).render()).isEqualTo(d.render())
+        .startsWith("##generated#\n");
+  }
+
+  @Test
+  void fallsBackToTheModelRecordsWhereTheBuilderHasNoStep() throws Exception {
+    // a COPY of two heredocs has no builder step
+    Dockerfile d = Dockerfile.of(Stage.of(FromInstruction.of("alpine"), List.of(
+        new CopyInstruction(List.of("<<A", "<<B"), "/etc/",
+            List.of(Heredoc.of("A", "a"), Heredoc.of("B", "b")), Optional.empty(),
+            Optional.empty(), Optional.empty(), false, false, List.of(), false))));
+    String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
+    assertThat(source).contains("new CopyInstruction(").doesNotContain("Dockerfile.from(");
+    assertThat(RoundTrip.run(d, JavaOptions.defaults()).render()).isEqualTo(d.render());
+  }
+
+  @Test
+  void writesJsonFormVolumeAndLeadingZeroChmodThroughTheBuilder() throws Exception {
+    Dockerfile d = Dockerfile.of(Stage.of(FromInstruction.of("alpine"), List.of(
+        new VolumeInstruction(List.of("/data"), true),
+        CopyInstruction.of("a", "/a").withChmod("0644"))));
+    String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
+    assertThat(source).contains("Dockerfile.from(\"alpine\")", "volumeJson(\"/data\")",
+        "Chmod.octal(\"0644\")");
     assertThat(RoundTrip.run(d, JavaOptions.defaults()).render()).isEqualTo(d.render());
   }
 
