@@ -58,4 +58,12 @@ class DockerfileParseEntryTest {
     assertThat(d.render()).isEqualTo("\n# syntax=docker/dockerfile:1\nFROM scratch\n");
     assertThat(Dockerfile.parse(d.render())).isEqualTo(d);
   }
+
+  @Test
+  void informationSeparatorsAreNotBlankAsInGo() {
+    Dockerfile d = Dockerfile.parse("FROM alpine\nRUN \u001f \\\n    && true\n");
+    var run = (io.github.dockerfiledsl.instruction.RunInstruction) d.stages().get(0).instructions().get(0);
+    assertThat(((Shell) run.command()).lines()).containsExactly("\u001f ", "    && true");
+    assertThat(Dockerfile.parse(d.render())).isEqualTo(d);
+  }
 }

@@ -337,7 +337,9 @@ public final class DockerfileParser {
     while (lines.size() > 1 && lines.get(lines.size() - 1).stripLeading().startsWith("#")) {
       lines.remove(lines.size() - 1);
     }
-    if (lines.isEmpty() || lines.get(0).isBlank()) {
+    // blank as BuildKit (Go's unicode.IsSpace) sees it, not Java's isBlank (U+001C..U+001F)
+    if (lines.isEmpty()
+        || lines.get(0).chars().allMatch(io.github.dockerfiledsl.internal.Checks::isSpace)) {
       return Shell.of(command);
     }
     return new Shell(lines);
