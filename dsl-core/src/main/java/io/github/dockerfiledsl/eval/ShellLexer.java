@@ -199,19 +199,7 @@ public final class ShellLexer {
   }
 
   static boolean isSpace(int ch) {
-    switch (ch) {
-      case '\t':
-      case '\n':
-      case 0x0B:
-      case '\f':
-      case '\r':
-      case ' ':
-      case 0x85:
-      case 0xA0:
-        return true;
-      default:
-        return ch > 0xFF && Character.isSpaceChar(ch);
-    }
+    return io.github.dockerfiledsl.internal.Checks.isSpace(ch);
   }
 
   /** Accumulates words the way BuildKit does: blanks from expansions split, quoted text never. */

@@ -10,19 +10,7 @@ final class GoText {
 
   /** Go's {@code unicode.IsSpace}. */
   static boolean isSpace(int ch) {
-    switch (ch) {
-      case '\t':
-      case '\n':
-      case 0x0B:
-      case '\f':
-      case '\r':
-      case ' ':
-      case 0x85:
-      case 0xA0:
-        return true;
-      default:
-        return ch > 0xFF && Character.isSpaceChar(ch);
-    }
+    return io.github.dockerfiledsl.internal.Checks.isSpace(ch);
   }
 
   /** The characters of BuildKit's {@code [\t\v\f\r ]+} separator. */
