@@ -2,6 +2,7 @@
  * dockerfile-dsl core: the typed Dockerfile model, the fluent builder, the parser, the canonical
  * renderer and the linter. It has no runtime dependencies.
  */
+@SuppressWarnings("module") // the qualified export names a module built after this one
 module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl;
   exports io.github.dockerfiledsl.build;
@@ -11,4 +12,7 @@ module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl.parse;
   exports io.github.dockerfiledsl.eval;
   exports io.github.dockerfiledsl.lint;
+
+  // implementation helpers shared with the YAML module only (heredoc markers); not public API
+  exports io.github.dockerfiledsl.internal to io.github.dockerfiledsl.yaml;
 }

@@ -2,6 +2,7 @@ package io.github.dockerfiledsl.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,27 +35,37 @@ public final class HeredocMarkers {
   public static List<Marker> find(String line) {
     List<Marker> out = new ArrayList<>();
     for (String word : rawWords(line)) {
-      Matcher m = MARKER.matcher(word);
-      if (!m.matches() || m.group(3).isEmpty()) {
-        continue;
-      }
-      String rest = m.group(3);
-      boolean quoted = rest.indexOf('"') >= 0 || rest.indexOf('\'') >= 0;
-      String name = rest.replace("\"", "").replace("'", "");
-      if (name.isEmpty()) {
-        continue;
-      }
-      int fd = 0;
-      if (!m.group(1).isEmpty()) {
-        try {
-          fd = Integer.parseInt(m.group(1));
-        } catch (NumberFormatException e) {
-          fd = Integer.MAX_VALUE;
-        }
-      }
-      out.add(new Marker(name, !quoted, !m.group(2).isEmpty(), fd));
+      marker(word).ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * Returns the heredoc marker that a single raw word is, if it is one.
+   *
+   * @param word a raw word, quotes kept
+   * @return the marker
+   */
+  public static Optional<Marker> marker(String word) {
+    Matcher m = MARKER.matcher(word);
+    if (!m.matches() || m.group(3).isEmpty()) {
+      return Optional.empty();
+    }
+    String rest = m.group(3);
+    boolean quoted = rest.indexOf('"') >= 0 || rest.indexOf('\'') >= 0;
+    String name = rest.replace("\"", "").replace("'", "");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    int fd = 0;
+    if (!m.group(1).isEmpty()) {
+      try {
+        fd = Integer.parseInt(m.group(1));
+      } catch (NumberFormatException e) {
+        fd = Integer.MAX_VALUE;
+      }
+    }
+    return Optional.of(new Marker(name, !quoted, !m.group(2).isEmpty(), fd));
   }
 
   /**
@@ -64,8 +75,7 @@ public final class HeredocMarkers {
    * @return true if it is a marker
    */
   public static boolean isMarker(String word) {
-    Matcher m = MARKER.matcher(word);
-    return m.matches() && !m.group(3).replace("\"", "").replace("'", "").isEmpty();
+    return marker(word).isPresent();
   }
 
   /**

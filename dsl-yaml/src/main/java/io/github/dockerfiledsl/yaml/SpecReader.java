@@ -31,6 +31,8 @@ import io.github.dockerfiledsl.instruction.StopsignalInstruction;
 import io.github.dockerfiledsl.instruction.UserInstruction;
 import io.github.dockerfiledsl.instruction.VolumeInstruction;
 import io.github.dockerfiledsl.instruction.WorkdirInstruction;
+import io.github.dockerfiledsl.internal.HeredocMarkers;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -346,8 +348,8 @@ final class SpecReader {
     if (v.kind != YamlNode.Kind.MAP) {
       Command c = command(v, "run", false);
       List<Heredoc> heredocs = List.of();
-      if (c instanceof Shell s && !HeredocScan.markers(s.command()).isEmpty()) {
-        throw err(v, "the command names heredoc(s) " + markers(HeredocScan.markers(s.command()))
+      if (c instanceof Shell s && !HeredocMarkers.find(s.command()).isEmpty()) {
+        throw err(v, "the command names heredoc(s) " + markers(HeredocMarkers.find(s.command()))
             + "; use the object form with 'command' and 'heredocs'");
       }
       return model(v, () -> new RunInstruction(c, heredocs, List.of(), Optional.empty(),
@@ -414,7 +416,7 @@ final class SpecReader {
     }
     List<Heredoc> heredocs = List.of();
     if (command instanceof Shell s) {
-      heredocs = heredocs(m.get("heredocs"), HeredocScan.markers(s.command()), v);
+      heredocs = heredocs(m.get("heredocs"), HeredocMarkers.find(s.command()), v);
     } else if (m.containsKey("heredocs")) {
       throw err(m.get("heredocs"), "heredocs need a shell-form command, not exec form");
     }
@@ -441,15 +443,15 @@ final class SpecReader {
     return model(v, () -> new RunInstruction(command, h, mounts, n, sec, devices));
   }
 
-  private static String markers(List<HeredocScan.Marker> markers) {
+  private static String markers(List<HeredocMarkers.Marker> markers) {
     List<String> names = new ArrayList<>();
-    for (HeredocScan.Marker m : markers) {
+    for (HeredocMarkers.Marker m : markers) {
       names.add("<<" + m.name());
     }
     return String.join(", ", names);
   }
 
-  private List<Heredoc> heredocs(YamlNode node, List<HeredocScan.Marker> markers, YamlNode at) {
+  private List<Heredoc> heredocs(YamlNode node, List<HeredocMarkers.Marker> markers, YamlNode at) {
     if (node == null) {
       if (markers.isEmpty()) {
         return List.of();
@@ -469,7 +471,7 @@ final class SpecReader {
     List<Heredoc> out = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, YamlNode> e : node.map.entrySet()) {
-      HeredocScan.Marker mk = markers.get(i++);
+      HeredocMarkers.Marker mk = markers.get(i++);
       if (!mk.name().equals(e.getKey())) {
         throw errKey(node, e.getKey(), "heredoc '" + e.getKey() + "' does not match the next"
             + " heredoc named in the command, <<" + mk.name());
@@ -478,7 +480,7 @@ final class SpecReader {
       String body = b.kind == YamlNode.Kind.NULL ? "" : string(b, "heredoc " + mk.name());
       String terminated = body.isEmpty() || body.endsWith("\n") ? body : body + "\n";
       out.add(model(b, () -> new Heredoc(mk.name(), terminated, mk.expand(), mk.chomp(),
-          mk.fd())));
+          mk.fileDescriptor())));
     }
     return out;
   }
@@ -582,12 +584,9 @@ final class SpecReader {
       dest = all.get(all.size() - 1);
       json = false;
     }
-    List<HeredocScan.Marker> markers = new ArrayList<>();
+    List<HeredocMarkers.Marker> markers = new ArrayList<>();
     for (String s : sources) {
-      HeredocScan.Marker mk = HeredocScan.marker(s);
-      if (mk != null) {
-        markers.add(mk);
-      }
+      HeredocMarkers.marker(s).ifPresent(markers::add);
     }
     List<Heredoc> heredocs = heredocs(m.get("heredocs"), markers, pathsNode);
     Optional<String> chown = opt(m, "chown");
