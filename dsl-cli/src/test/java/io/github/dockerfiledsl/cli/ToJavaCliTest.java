@@ -1,9 +1,9 @@
-package io.github.dockerfiledsl.codegen;
+package io.github.dockerfiledsl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerfiledsl.Dockerfile;
-import io.github.dockerfiledsl.cli.Main;
+import io.github.dockerfiledsl.testjavac.InMemoryJavac;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

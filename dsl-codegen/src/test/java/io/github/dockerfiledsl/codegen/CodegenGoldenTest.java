@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.codegen;
 
+import io.github.dockerfiledsl.testjavac.InMemoryJavac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerfiledsl.Dockerfile;

@@ -3,7 +3,6 @@ package io.github.dockerfiledsl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +57,10 @@ class CliIT {
     return runWithInput(null, args);
   }
 
+  /** Reads a golden file of the YAML module's tests (the seeds' expected Dockerfiles). */
   static String resource(String name) throws IOException {
-    try (InputStream in = CliIT.class.getResourceAsStream(name)) {
-      assertThat(in).as(name).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    Path dir = Path.of(System.getProperty("yaml.golden.dir", "../dsl-yaml/src/test/resources"));
+    return Files.readString(dir.resolve(name.substring(1)), StandardCharsets.UTF_8);
   }
 
   static String djangoSpec() throws IOException {

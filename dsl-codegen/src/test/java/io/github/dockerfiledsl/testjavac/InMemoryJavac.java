@@ -1,4 +1,4 @@
-package io.github.dockerfiledsl.codegen;
+package io.github.dockerfiledsl.testjavac;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -25,15 +25,15 @@ import javax.tools.ToolProvider;
  * Compiles Java sources in memory with {@code -Xlint:all -Werror} against the test class path and
  * loads the resulting classes.
  */
-final class InMemoryJavac {
+public final class InMemoryJavac {
   private InMemoryJavac() {}
 
   /** The outcome of one compilation: diagnostics, and a class loader when it succeeded. */
-  record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
+  public record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
       ClassLoader loader) {
 
     /** Returns the diagnostics as text, one per line, with the source line they point at. */
-    String report() {
+    public String report() {
       return diagnostics.stream()
           .map(d -> d.getKind() + " " + (d.getSource() == null ? "" : d.getSource().getName())
               + ":" + d.getLineNumber() + ":" + d.getColumnNumber() + ": "
@@ -42,7 +42,7 @@ final class InMemoryJavac {
     }
 
     /** Loads a compiled class. */
-    Class<?> load(String binaryName) throws ClassNotFoundException {
+    public Class<?> load(String binaryName) throws ClassNotFoundException {
       return Class.forName(binaryName, true, loader);
     }
   }
@@ -53,7 +53,7 @@ final class InMemoryJavac {
    * @param sources class name to source
    * @return the result
    */
-  static Result compile(Map<String, String> sources) {
+  public static Result compile(Map<String, String> sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StandardJavaFileManager standard =

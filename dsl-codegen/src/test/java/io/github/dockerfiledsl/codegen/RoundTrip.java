@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.codegen;
 
+import io.github.dockerfiledsl.testjavac.InMemoryJavac;
 import io.github.dockerfiledsl.Dockerfile;
 import java.lang.reflect.Method;
 import java.util.Map;
