@@ -205,4 +205,31 @@ class LinterTest {
     assertThatThrownBy(() -> Linter.of(List.of(broken)).lint(ADD_FILE))
         .hasMessageContaining("rule X001 (Broken) failed");
   }
+
+  @Test
+  void configuredSeverityAppliesToTheNamedRuleOnlyAndToParsedText() {
+    String text = "FROM debian:latest\nADD app.py /app/\n";
+    Linter linter = Linter.defaults().withSeverity("DL3007", Severity.ERROR);
+    LintReport report = linter.lint("Dockerfile", text);
+    assertThat(report.findings("DF114")).singleElement()
+        .extracting(Finding::severity).isEqualTo(Severity.ERROR);
+    assertThat(report.findings("DF111")).singleElement()
+        .extracting(Finding::severity).isEqualTo(Severity.WARNING);
+    assertThat(report.hasErrors()).isTrue();
+    assertThat(Linter.defaults().lint("Dockerfile", text).hasErrors()).isFalse();
+    // survives the other ways of deriving a linter
+    assertThat(linter.without("DF111").lint("Dockerfile", text).findings("DF114"))
+        .singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+    // and lowers too
+    assertThat(Linter.defaults().withSeverity("LatestTag", Severity.INFO)
+        .lint("Dockerfile", text).findings("DF114"))
+        .singleElement().extracting(Finding::severity).isEqualTo(Severity.INFO);
+  }
+
+  @Test
+  void configuredSeverityRejectsAnUnknownRule() {
+    assertThatThrownBy(() -> Linter.defaults().withSeverity("NoSuchRule", Severity.ERROR))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no lint rule named 'NoSuchRule'");
+  }
 }
