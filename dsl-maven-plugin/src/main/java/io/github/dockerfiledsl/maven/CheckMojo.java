@@ -80,8 +80,8 @@ public class CheckMojo extends AbstractDockerfileMojo {
       }
     }
     if (!diffs.isEmpty()) {
-      getLog().error("dockerfile-dsl: differences (apply with git apply, or run the fix below):\n"
-          + diffs);
+      getLog().error("dockerfile-dsl: what render and fmt would change (a unified diff that git"
+          + " apply takes):\n" + diffs);
     }
     if (!differing.isEmpty() || !problems.isEmpty()) {
       StringBuilder msg = new StringBuilder();

@@ -104,17 +104,13 @@ public class LintMojo extends AbstractDockerfileMojo {
       }
     }
     Path sarif = sarifFile.toPath();
-    try {
-      RenderMojo.write(sarif, LintReport.sarif(reports));
-    } catch (MojoExecutionException e) {
-      throw e;
-    }
+    RenderMojo.write(sarif, LintReport.sarif(reports));
     getLog().info("dockerfile-dsl: linted " + reports.size() + " Dockerfile"
         + (reports.size() == 1 ? "" : "s") + ", " + total + " finding" + (total == 1 ? "" : "s")
         + "; SARIF in " + display(sarif));
     if (failing > 0) {
       throw new MojoFailureException(failing + " lint finding" + (failing == 1 ? "" : "s")
-          + " at or above " + threshold.label() + " (failOn); see the log above or " 
+          + " at or above " + threshold.label() + " (failOn); see the log above or "
           + display(sarif));
     }
   }

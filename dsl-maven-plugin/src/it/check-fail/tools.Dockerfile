@@ -1,0 +1,3 @@
+from alpine:3.20
+RUN apk add --no-cache curl
+ENTRYPOINT ["curl"]

@@ -1,0 +1,2 @@
+FROM nginx:1.26
+EXPOSE 80
