@@ -10,8 +10,11 @@ public final class ImageBuildException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The command that failed, program first. */
   private final List<String> command;
+  /** The command's exit code. */
   private final int exitCode;
+  /** The last lines of the command's output. */
   private final List<String> logTail;
 
   ImageBuildException(String message, List<String> command, int exitCode, List<String> logTail,

@@ -11,6 +11,7 @@ public final class SubstitutionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient String text;
+  /** The offset in the text where the problem is. */
   private final int offset;
 
   /**

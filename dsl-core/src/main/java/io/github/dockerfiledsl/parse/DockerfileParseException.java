@@ -19,11 +19,17 @@ import java.util.Optional;
 public final class DockerfileParseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The file name, or null when the text had none. */
   private final String fileName;
+  /** The line, from 1. */
   private final int line;
+  /** The column, from 1. */
   private final int column;
+  /** What is wrong, without the position. */
   private final String reason;
+  /** The source line with a caret under the column. */
   private final String snippet;
+  /** What was expected there, or null when nothing more can be said. */
   private final String expected;
 
   /**

@@ -12,9 +12,13 @@ import java.util.Optional;
 public final class SpecException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The spec's file name, or null when it had none. */
   private final String fileName;
+  /** The line of the YAML node at fault, from 1. */
   private final int line;
+  /** The column of the YAML node at fault, from 1. */
   private final int column;
+  /** What is wrong, without the position. */
   private final String reason;
 
   /**
