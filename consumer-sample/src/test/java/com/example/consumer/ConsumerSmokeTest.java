@@ -35,7 +35,8 @@ class ConsumerSmokeTest {
         .endsWith("EXPOSE 8000\nCMD [\"python\", \"manage.py\", \"runserver\", \"0.0.0.0:8000\"]\n");
     assertThat(Linter.defaults().lint(d).findings())
         .noneMatch(f -> f.severity() == Severity.ERROR);
-    // dockerfile-dsl-testing: DockerfileAssertions.assertThat(d).exposesPort(8000).hasNoLintFindingAtOrAbove(Severity.ERROR);
+    // with dockerfile-dsl-testing (its package's DockerfileAssertions, imported):
+    // DockerfileAssertions.assertThat(d).exposesPort(8000).hasNoLintFindingAtOrAbove(Severity.ERROR);
   }
 
   @Test
