@@ -110,7 +110,7 @@ public abstract class AbstractDockerfileMojo extends AbstractMojo {
   protected List<Rendered> renderAll() throws MojoFailureException, MojoExecutionException {
     List<Rendered> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    Path outDir = outputDirectory.toPath();
+    Path outDir = resolve(outputDirectory);
     for (Map.Entry<Path, Path> spec : specFiles().entrySet()) {
       Path file = spec.getKey();
       try {
@@ -163,7 +163,7 @@ public abstract class AbstractDockerfileMojo extends AbstractMojo {
         .map(r -> r.output().toAbsolutePath().normalize()).toList();
     List<Path> candidates = new ArrayList<>();
     if (dockerfiles != null && !dockerfiles.isEmpty()) {
-      dockerfiles.forEach(f -> candidates.add(f.toPath()));
+      dockerfiles.forEach(f -> candidates.add(resolve(f)));
     } else {
       Path base = project.getBasedir().toPath();
       try (Stream<Path> files = Files.list(base)) {
@@ -199,11 +199,11 @@ public abstract class AbstractDockerfileMojo extends AbstractMojo {
     Map<Path, Path> out = new LinkedHashMap<>();
     if (specs != null && !specs.isEmpty()) {
       for (File f : specs) {
-        out.put(f.toPath(), Path.of(outputName(f.getName())));
+        out.put(resolve(f), Path.of(outputName(f.getName())));
       }
       return out;
     }
-    Path dir = specDirectory.toPath();
+    Path dir = resolve(specDirectory);
     if (!Files.isDirectory(dir)) {
       return out;
     }
@@ -384,6 +384,18 @@ public abstract class AbstractDockerfileMojo extends AbstractMojo {
     } catch (CharacterCodingException e) {
       throw new SourceException(display(file) + ": not valid UTF-8");
     }
+  }
+
+  /**
+   * Returns a configured file as a path, a relative one taken relative to the project's base
+   * directory (as Maven does for single file parameters) rather than the working directory.
+   *
+   * @param file the configured file
+   * @return the path
+   */
+  protected Path resolve(File file) {
+    Path p = file.toPath();
+    return p.isAbsolute() ? p : project.getBasedir().toPath().resolve(p);
   }
 
   /**

@@ -103,7 +103,7 @@ public class LintMojo extends AbstractDockerfileMojo {
         }
       }
     }
-    Path sarif = sarifFile.toPath();
+    Path sarif = resolve(sarifFile);
     RenderMojo.write(sarif, LintReport.sarif(reports));
     getLog().info("dockerfile-dsl: linted " + reports.size() + " Dockerfile"
         + (reports.size() == 1 ? "" : "s") + ", " + total + " finding" + (total == 1 ? "" : "s")
