@@ -184,7 +184,7 @@ public final class RegistryClient implements DigestResolver {
       return r;
     }
     String what = switch (s) {
-      case 404 -> "has no manifest " + ref + " in repository " + n.path();
+      case 404 -> "has no manifest " + n.path() + (n.digest().isPresent() ? "@" : ":") + ref;
       case 403 -> "denied access to " + n.path();
       case 429 -> "rate-limited the request";
       default -> s >= 300 && s < 400 ? "redirected to "
