@@ -126,7 +126,7 @@ class BearerTokenFlowTest {
   }
 
   @Test
-  void aPlainHttpRealmIsRefusedForASecureRegistry() {
+  void aPlainHttpRealmOnAnotherHostIsRefused() {
     realmScheme = "http";
     // the registry is reached over HTTP here, but the realm is on another host name
     RegistryClient c = RegistryClient.builder().insecure(host).build();
