@@ -134,14 +134,14 @@ class ImageRewriteTest {
         COPY --from=tool /a /a
         """.formatted(D1);
     List<Mirror> rules = List.of(Mirror.parse("docker.io=127.0.0.1:5000/hub"),
-        Mirror.parse("ghcr.io/acme=registry.internal:443/acme-mirror"),
+        Mirror.parse("ghcr.io/acme=registry.example:443/acme-mirror"),
         Mirror.parse("docker.io/bitnami=localhost:5001"));
     String out = ImageRewrite.source("f", text, ImageRewrite.mirrors(rules));
     assertThat(out).isEqualTo("""
         FROM 127.0.0.1:5000/hub/library/alpine:3.20
         FROM 127.0.0.1:5000/hub/library/redis@%s
         FROM localhost:5001/nginx:1
-        FROM registry.internal:443/acme-mirror/tool:2 AS tool
+        FROM registry.example:443/acme-mirror/tool:2 AS tool
         FROM quay.io/x/y:1
         COPY --from=tool /a /a
         """.formatted(D1));

@@ -10,7 +10,7 @@ class SpecMirrorsTest {
   private static final String SPEC = """
       mirrors:
         docker.io: 127.0.0.1:5000/hub
-        ghcr.io/acme: registry.internal:8443/acme
+        ghcr.io/acme: registry.example:8443/acme
       stages:
         - name: build
           from: golang:1.22
@@ -27,7 +27,7 @@ class SpecMirrorsTest {
     String rendered = YamlSpec.read("app.yaml", SPEC).render();
     assertThat(rendered)
         .contains("FROM 127.0.0.1:5000/hub/library/golang:1.22 AS build\n")
-        .contains("FROM registry.internal:8443/acme/runtime:2\n")
+        .contains("FROM registry.example:8443/acme/runtime:2\n")
         .contains("COPY --from=build /out/app /app\n")
         .contains("COPY --from=127.0.0.1:5000/hub/library/busybox:1.36 /bin/busybox /bin/\n");
     assertThat(SpecSchema.validate(SPEC)).isEmpty();
