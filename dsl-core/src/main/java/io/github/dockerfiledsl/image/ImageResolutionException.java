@@ -7,6 +7,7 @@ package io.github.dockerfiledsl.image;
 public class ImageResolutionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The reference as written. */
   private final String reference;
 
   /**

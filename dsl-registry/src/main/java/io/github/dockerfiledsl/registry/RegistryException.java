@@ -11,7 +11,9 @@ import java.util.OptionalInt;
 public final class RegistryException extends ImageResolutionException {
   private static final long serialVersionUID = 1L;
 
+  /** The registry asked. */
   private final String registry;
+  /** The HTTP status, 0 when there was no answer. */
   private final int status;
 
   RegistryException(String reference, String registry, int status, String message,

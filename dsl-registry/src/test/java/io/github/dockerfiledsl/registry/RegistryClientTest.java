@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerfiledsl.ImageRef;
+import io.github.dockerfiledsl.lint.Linter;
+import io.github.dockerfiledsl.optimize.Passes;
+import io.github.dockerfiledsl.parse.DockerfileParser;
 import io.github.dockerfiledsl.registry.testing.Buildah;
 import io.github.dockerfiledsl.registry.testing.LocalRegistry;
 import java.io.IOException;
@@ -90,6 +93,25 @@ class RegistryClientTest {
     assertThat(m.platforms()).containsExactly("linux/amd64", "linux/arm64");
     // the index digest is not the digest of either platform's manifest
     assertThat(expected).isNotEqualTo(open.headDigest("tools/busybox", "1.36", null));
+  }
+
+  @Test
+  void theLintersTagRulesPinWithTheRegistrysDigest() throws IOException {
+    String expected = open.headDigest("tools/busybox", "1.36", null);
+    Buildah.push("busybox:latest", open.host() + "/lint/base:latest", null);
+    String latest = open.headDigest("lint/base", "latest", null);
+    Linter linter = Linter.defaults().only("DF113", "DF114").withResolver(client(open));
+    String text = "FROM " + open.host() + "/lint/base\n"
+        + "FROM " + open.host() + "/tools/busybox:1.36\n";
+
+    String fixed = linter.fix("Dockerfile", text);
+
+    assertThat(fixed).isEqualTo("FROM " + open.host() + "/lint/base:latest@" + latest + "\n\n"
+        + "FROM " + open.host() + "/tools/busybox:1.36\n");
+    assertThat(latest).isEqualTo(expected); // the same image under two names
+    // the model pass pins both, as the CLI does
+    assertThat(Passes.apply(DockerfileParser.parse(text), List.of(Passes.pin(client(open))))
+        .render()).contains("/tools/busybox:1.36@" + expected + "\n");
   }
 
   @Test
