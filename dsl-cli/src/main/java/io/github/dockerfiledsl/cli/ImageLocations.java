@@ -47,7 +47,12 @@ final class ImageLocations {
       for (AstNode n : ast.nodes()) {
         starts.add(new Position(Math.max(1, n.startLine()), Math.max(1, n.column())));
       }
-      Function<Instruction, Optional<Position>> at = Positions.of(d, starts);
+      Function<Instruction, Optional<Position>> at;
+      try {
+        at = Positions.of(d, starts);
+      } catch (IllegalArgumentException e) {
+        at = i -> Optional.empty(); // model and source disagree: messages name the file only
+      }
       for (ImageUse u : ImageUses.of(d)) {
         out.uses.add(new Located(u, at.apply(u.instruction()).orElse(new Position(1, 1))));
       }

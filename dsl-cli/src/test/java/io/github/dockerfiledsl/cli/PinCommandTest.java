@@ -57,6 +57,8 @@ class PinCommandTest {
 
   @AfterAll
   static void stop() throws IOException {
+    Buildah.remove("localhost/dsl-registry-test-variant:moved");
+    Buildah.remove("localhost/dsl-registry-test-variant:arm64");
     if (open != null) {
       open.close();
     }
@@ -152,7 +154,7 @@ class PinCommandTest {
         + "/tools/busybox:1.36 is not pinned by digest\n");
 
     // the tag moves to another image
-    Buildah.push("debian:bookworm-slim", host + "/moving/app:1", null);
+    Buildah.push(Buildah.variant("moved"), host + "/moving/app:1", null);
     String now = open.headDigest("moving/app", "1", null);
     assertThat(now).isNotEqualTo(old);
     Outcome stale = run("pin", "--check", "--insecure-registry", host, f.toString());

@@ -50,6 +50,7 @@ class RegistryClientTest {
 
   @AfterAll
   static void stop() throws IOException {
+    Buildah.remove("localhost/dsl-registry-test-variant:arm64");
     if (open != null) {
       open.close();
     }

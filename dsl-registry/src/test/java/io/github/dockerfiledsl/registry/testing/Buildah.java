@@ -13,9 +13,64 @@ import java.util.List;
 public final class Buildah {
   private Buildah() {}
 
-  /** Skips the test (or fails it when {@code registry.required}) without buildah. */
+  /**
+   * Skips the test (or fails it when {@code registry.required}) without buildah or without the
+   * local base image {@code busybox:latest}.
+   */
   public static void assume() {
     LocalRegistry.assumeCommand("buildah");
+    boolean image;
+    try {
+      run("inspect", "--type", "image", "busybox:latest");
+      image = true;
+    } catch (IOException e) {
+      image = false;
+    }
+    if (!image && LocalRegistry.required()) {
+      throw new AssertionError("the local image busybox:latest is missing but"
+          + " registry.required=true (run scripts/setup-buildah.sh)");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(image, "the local image busybox:latest is"
+        + " missing: test skipped (run scripts/setup-buildah.sh)");
+  }
+
+  /**
+   * Creates (once per label) a small image that differs from {@code busybox:latest} only by a
+   * label, so that it has a manifest of its own without copying another base image.
+   *
+   * @param label the label value
+   * @return the local image name
+   * @throws IOException when a step fails
+   */
+  public static synchronized String variant(String label) throws IOException {
+    String name = "localhost/dsl-registry-test-variant:" + label;
+    try {
+      run("inspect", "--type", "image", name);
+      return name;
+    } catch (IOException e) {
+      // not there yet
+    }
+    String container = run("from", "--pull=never", "busybox:latest").strip();
+    try {
+      run("config", "--label", "dsl-registry-test=" + label, container);
+      run("commit", "--quiet", container, name);
+    } finally {
+      run("rm", container);
+    }
+    return name;
+  }
+
+  /**
+   * Removes a local image name (best effort).
+   *
+   * @param name the name
+   */
+  public static void remove(String name) {
+    try {
+      run("rmi", name);
+    } catch (IOException e) {
+      // not there
+    }
   }
 
   /**
@@ -51,9 +106,9 @@ public final class Buildah {
   }
 
   /**
-   * Builds a two-platform manifest list from the local base images (busybox as linux/amd64,
-   * debian as linux/arm64; the layers need not match the platforms for a registry test) and
-   * pushes it with all its images.
+   * Builds a two-platform manifest list (busybox as linux/amd64 and a labelled variant of it as
+   * linux/arm64; the layers need not match the platforms for a registry test) and pushes it with
+   * all its images.
    *
    * @param target the target reference
    * @param creds {@code user:password}, or null
@@ -65,7 +120,7 @@ public final class Buildah {
     run("manifest", "create", list);
     try {
       run("manifest", "add", "--os", "linux", "--arch", "amd64", list, "busybox:latest");
-      run("manifest", "add", "--os", "linux", "--arch", "arm64", list, "debian:bookworm-slim");
+      run("manifest", "add", "--os", "linux", "--arch", "arm64", list, variant("arm64"));
       List<String> args = new ArrayList<>(List.of("manifest", "push", "--all",
           "--tls-verify=false"));
       if (creds != null) {
