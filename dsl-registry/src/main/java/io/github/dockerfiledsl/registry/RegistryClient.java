@@ -25,7 +25,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -65,6 +69,7 @@ public final class RegistryClient implements DigestResolver {
   private final Set<String> insecure;
   private final RegistryCredentials credentials;
   private final Duration timeout;
+  private final Duration connectTimeout;
   private final HttpClient http;
   private final String userAgent;
   /** Authorization header per registry and repository, learnt from a challenge. */
@@ -74,6 +79,7 @@ public final class RegistryClient implements DigestResolver {
     this.insecure = Set.copyOf(b.insecure);
     this.credentials = b.credentials;
     this.timeout = b.timeout;
+    this.connectTimeout = b.connectTimeout;
     this.userAgent = b.userAgent;
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -211,13 +217,7 @@ public final class RegistryClient implements DigestResolver {
   private HttpResponse<byte[]> exchange(String written, String registry, HttpRequest request,
       String who) {
     try {
-      HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (r.body() != null && r.body().length > MAX_MANIFEST_BYTES) {
-        throw new RegistryException(written, registry, r.statusCode(), "cannot resolve "
-            + Text.quote(written) + ": " + who + " answered more than "
-            + MAX_MANIFEST_BYTES + " bytes", null);
-      }
-      return r;
+      return send(request);
     } catch (HttpConnectTimeoutException e) {
       throw new RegistryException(written, registry, 0, "cannot resolve " + Text.quote(written)
           + ": " + who + " (" + request.uri().getAuthority() + ") did not accept a connection"
@@ -244,6 +244,32 @@ public final class RegistryClient implements DigestResolver {
       Thread.currentThread().interrupt();
       throw new RegistryException(written, registry, 0, "cannot resolve " + Text.quote(written)
           + ": interrupted", e);
+    }
+  }
+
+  /**
+   * Sends a request and reads its whole answer (at most {@link #MAX_MANIFEST_BYTES}) within the
+   * connect timeout plus the answer timeout; a registry that sends headers and then stalls
+   * times out too.
+   */
+  private HttpResponse<byte[]> send(HttpRequest request)
+      throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> f =
+        http.sendAsync(request, info -> new LimitedBody(MAX_MANIFEST_BYTES));
+    try {
+      return f.get(timeout.plus(connectTimeout).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(String.valueOf(c), c);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new HttpTimeoutException("the answer did not arrive in time");
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      throw e;
     }
   }
 
