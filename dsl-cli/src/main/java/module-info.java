@@ -6,6 +6,7 @@ module io.github.dockerfiledsl.cli {
   requires io.github.dockerfiledsl.core;
   requires io.github.dockerfiledsl.yaml;
   requires io.github.dockerfiledsl.codegen;
+  requires io.github.dockerfiledsl.registry;
   requires info.picocli;
 
   opens io.github.dockerfiledsl.cli to info.picocli;

@@ -12,6 +12,7 @@ module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl.parse;
   exports io.github.dockerfiledsl.eval;
   exports io.github.dockerfiledsl.lint;
+  exports io.github.dockerfiledsl.image;
 
   // implementation helpers shared with the YAML module only (heredoc markers); not public API
   exports io.github.dockerfiledsl.internal to io.github.dockerfiledsl.yaml;

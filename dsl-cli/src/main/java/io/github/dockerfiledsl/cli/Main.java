@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  success",
-      "  1  fmt --check found a file to reformat; lint found errors",
+      "  1  fmt --check found a file to reformat; lint found errors; pin --check or"
+          + " rewrite --check found a reference to change",
       "  2  bad input or usage (file:line:column: message on stderr; no file written)"
     })
 public final class Main implements Callable<Integer> {
@@ -117,7 +118,8 @@ public final class Main implements Callable<Integer> {
     return cl;
   }
 
-  private static final String[] NAMES = {"fmt", "parse", "import", "render", "lint", "to-java"};
+  private static final String[] NAMES = {"fmt", "parse", "import", "render", "lint", "to-java",
+      "pin", "rewrite"};
 
   private static Object subcommand(String name) {
     if (name == null) {
@@ -136,6 +138,10 @@ public final class Main implements Callable<Integer> {
         return new LintCommand();
       case "to-java":
         return new ToJavaCommand();
+      case "pin":
+        return new PinCommand();
+      case "rewrite":
+        return new RewriteCommand();
       default:
         return null;
     }

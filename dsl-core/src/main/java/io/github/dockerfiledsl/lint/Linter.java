@@ -183,6 +183,29 @@ public final class Linter {
     return s == null ? f : f.withSeverity(s);
   }
 
+  /**
+   * Returns a linter whose tag rules (DF113 UntaggedImage, DF114 LatestTag) offer to pin the
+   * image by digest as their fix, asking the resolver (a registry client) when the fix is
+   * applied.
+   *
+   * @param resolver the resolver
+   * @return a new linter
+   */
+  public Linter withResolver(io.github.dockerfiledsl.image.DigestResolver resolver) {
+    Objects.requireNonNull(resolver, "resolver == null");
+    List<Rule> replaced = new ArrayList<>();
+    for (Rule r : rules) {
+      if (r instanceof io.github.dockerfiledsl.lint.rules.LatestTag) {
+        replaced.add(new io.github.dockerfiledsl.lint.rules.LatestTag(resolver));
+      } else if (r instanceof io.github.dockerfiledsl.lint.rules.UntaggedImage) {
+        replaced.add(new io.github.dockerfiledsl.lint.rules.UntaggedImage(resolver));
+      } else {
+        replaced.add(r);
+      }
+    }
+    return new Linter(replaced, dockerignore, experimental);
+  }
+
   private boolean skipped(CheckDirective fileCheck, Rule rule) {
     return fileCheck.skips(rule) || rule.experimental() && !experimental && !fileCheck.enables(rule);
   }

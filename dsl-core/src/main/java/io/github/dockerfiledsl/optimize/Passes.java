@@ -2,6 +2,10 @@ package io.github.dockerfiledsl.optimize;
 
 import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.Stage;
+import io.github.dockerfiledsl.image.DigestResolver;
+import io.github.dockerfiledsl.image.ImageResolutionException;
+import io.github.dockerfiledsl.image.ImageRewrite;
+import io.github.dockerfiledsl.image.Mirror;
 import io.github.dockerfiledsl.instruction.Instruction;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,39 @@ public final class Passes {
    */
   public static List<Pass> builderDefaults() {
     return List.of(new PackageCleanup(), new MaintainerToLabel());
+  }
+
+  /**
+   * Returns the pass that moves image references to mirrors or a private registry: every
+   * {@code FROM}, {@code COPY --from} and {@code RUN --mount=from=} image whose normalized name
+   * matches a rule (the most specific one) is rewritten; see {@link Mirror}.
+   *
+   * <pre>{@code
+   * Passes.apply(d, List.of(Passes.mirror(List.of(Mirror.parse("docker.io=127.0.0.1:5000/hub")))));
+   * }</pre>
+   *
+   * @param mirrors the rules
+   * @return the pass
+   * @throws IllegalArgumentException when two rules have the same source
+   */
+  public static Pass mirror(List<Mirror> mirrors) {
+    var change = ImageRewrite.mirrors(mirrors);
+    return d -> ImageRewrite.model(d, change);
+  }
+
+  /**
+   * Returns the pass that pins image references by digest: every tagged (or untagged, meaning
+   * {@code latest}) image becomes {@code name:tag@digest}; stage names, {@code scratch},
+   * references with variables and references that already have a digest are left alone. The
+   * resolver (a registry client) is asked once per distinct reference each time the pass runs.
+   *
+   * @param resolver the resolver
+   * @return the pass
+   * @throws ImageResolutionException from the resolver, when the pass runs
+   */
+  public static Pass pin(DigestResolver resolver) {
+    var change = ImageRewrite.pin(resolver);
+    return d -> ImageRewrite.model(d, change);
   }
 
   /**

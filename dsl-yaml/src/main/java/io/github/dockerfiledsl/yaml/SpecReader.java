@@ -52,7 +52,8 @@ final class SpecReader {
   static final List<String> INSTRUCTIONS = List.of("run", "cmd", "entrypoint", "copy", "add",
       "env", "label", "arg", "workdir", "user", "expose", "volume", "shell", "healthcheck",
       "stopsignal", "onbuild", "maintainer", "comment");
-  private static final Set<String> TOP = Set.of("$schema", "directives", "global", "stages");
+  private static final Set<String> TOP =
+      Set.of("$schema", "directives", "global", "stages", "mirrors");
   private static final Set<String> STAGE = Set.of("name", "from", "platform", "leading", "steps");
   private static final Pattern DURATION_PART =
       Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
@@ -112,7 +113,34 @@ final class SpecReader {
     for (int i = 0; i < stageNodes.size(); i++) {
       stages.add(stage(stageNodes.get(i), i));
     }
-    return model(root, () -> Dockerfile.model(directives, preamble, stages));
+    Dockerfile d = model(root, () -> Dockerfile.model(directives, preamble, stages));
+    YamlNode mn = top.get("mirrors");
+    if (mn != null) {
+      d = mirrors(mn, d);
+    }
+    return d;
+  }
+
+  /** Applies the spec's {@code mirrors} (registry prefix to mirror) to its image references. */
+  private Dockerfile mirrors(YamlNode node, Dockerfile d) {
+    if (node.kind == YamlNode.Kind.NULL) {
+      return d;
+    }
+    Map<String, YamlNode> m = object(node, "mirrors", null);
+    List<io.github.dockerfiledsl.image.Mirror> rules = new ArrayList<>();
+    for (Map.Entry<String, YamlNode> e : m.entrySet()) {
+      String to = string(e.getValue(), "mirror of '" + e.getKey() + "'");
+      try {
+        rules.add(new io.github.dockerfiledsl.image.Mirror(e.getKey(), to));
+      } catch (IllegalArgumentException ex) {
+        throw err(e.getValue(), ex.getMessage());
+      }
+    }
+    try {
+      return io.github.dockerfiledsl.optimize.Passes.mirror(rules).apply(d);
+    } catch (IllegalArgumentException ex) {
+      throw err(node, ex.getMessage());
+    }
   }
 
   private Stage stage(YamlNode node, int index) {
