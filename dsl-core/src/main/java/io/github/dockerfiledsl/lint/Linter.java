@@ -6,6 +6,7 @@ import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.Comment;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.lint.rules.Rules;
+import io.github.dockerfiledsl.lint.rules.UntrustedRegistry;
 import io.github.dockerfiledsl.parse.Ast;
 import io.github.dockerfiledsl.parse.AstNode;
 import io.github.dockerfiledsl.parse.AstParser;
@@ -47,11 +48,18 @@ public final class Linter {
   private final List<Rule> rules;
   private final List<String> dockerignore;
   private final boolean experimental;
+  private final Map<String, Severity> severities;
 
   private Linter(List<Rule> rules, List<String> dockerignore, boolean experimental) {
+    this(rules, dockerignore, experimental, Map.of());
+  }
+
+  private Linter(List<Rule> rules, List<String> dockerignore, boolean experimental,
+      Map<String, Severity> severities) {
     this.rules = List.copyOf(rules);
     this.dockerignore = List.copyOf(dockerignore);
     this.experimental = experimental;
+    this.severities = Map.copyOf(severities);
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
       if (!ids.add(r.id())) {
@@ -112,7 +120,7 @@ public final class Linter {
         kept.add(r);
       }
     }
-    return new Linter(kept, dockerignore, experimental);
+    return new Linter(kept, dockerignore, experimental, severities);
   }
 
   /**
@@ -129,7 +137,7 @@ public final class Linter {
         kept.add(r);
       }
     }
-    return new Linter(kept, dockerignore, experimental);
+    return new Linter(kept, dockerignore, experimental, severities);
   }
 
   /**
@@ -140,7 +148,7 @@ public final class Linter {
    * @return a new linter
    */
   public Linter withDockerignore(List<String> lines) {
-    return new Linter(rules, lines, experimental);
+    return new Linter(rules, lines, experimental, severities);
   }
 
   /**
@@ -150,7 +158,45 @@ public final class Linter {
    * @return a new linter
    */
   public Linter withExperimental() {
-    return new Linter(rules, dockerignore, true);
+    return new Linter(rules, dockerignore, true, severities);
+  }
+
+  /**
+   * Returns a linter that reports the findings of the named rule with another severity (as a
+   * configuration file asks); {@code # check=error=true} still turns warnings into errors.
+   *
+   * @param name the rule's id, name, BuildKit name or hadolint code
+   * @param severity the severity of its findings
+   * @return a new linter
+   * @throws IllegalArgumentException when no rule of this linter has that name
+   */
+  public Linter withSeverity(String name, Severity severity) {
+    Objects.requireNonNull(severity, "severity == null");
+    Rule rule = rule(name).orElseThrow(
+        () -> new IllegalArgumentException("no rule named '" + name + "'"));
+    Map<String, Severity> s = new java.util.HashMap<>(severities);
+    s.put(rule.id(), severity);
+    return new Linter(rules, dockerignore, experimental, s);
+  }
+
+  /**
+   * Returns a linter whose rule UntrustedRegistry (DF117, hadolint DL3026) trusts only
+   * the given registries; an empty list trusts every registry, as by default.
+   *
+   * @param registries registry hosts, {@code *} matching any characters ({@code *.example.com})
+   * @return a new linter
+   */
+  public Linter withTrustedRegistries(List<String> registries) {
+    List<Rule> replaced = new ArrayList<>();
+    for (Rule r : rules) {
+      replaced.add(r instanceof UntrustedRegistry ? new UntrustedRegistry(registries) : r);
+    }
+    return new Linter(replaced, dockerignore, experimental, severities);
+  }
+
+  private Finding configured(Finding f) {
+    Severity s = severities.get(f.id());
+    return s == null ? f : f.withSeverity(s);
   }
 
   private boolean skipped(CheckDirective fileCheck, Rule rule) {
@@ -205,7 +251,7 @@ public final class Linter {
           LintContext context = new LintContext(placeholder(), i -> Optional.empty(),
               Optional.of(ast), dockerignore);
           rule.check(context);
-          context.reported().forEach(r -> sourceOnly.add(r.finding()));
+          context.reported().forEach(r -> sourceOnly.add(configured(r.finding())));
         }
       }
       if (sourceOnly.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
@@ -300,7 +346,7 @@ public final class Linter {
         if (here != null && here.skips(rule)) {
           continue;
         }
-        Finding f = r.finding();
+        Finding f = configured(r.finding());
         if (fileCheck.error() && f.severity() == Severity.WARNING) {
           f = f.withSeverity(Severity.ERROR);
         }
