@@ -7,6 +7,9 @@ module io.github.dockerfiledsl.cli {
   requires io.github.dockerfiledsl.yaml;
   requires io.github.dockerfiledsl.codegen;
   requires info.picocli;
+  requires tools.jackson.core;
+  requires tools.jackson.dataformat.yaml;
+  requires org.snakeyaml.engine;
 
   opens io.github.dockerfiledsl.cli to info.picocli;
 }
