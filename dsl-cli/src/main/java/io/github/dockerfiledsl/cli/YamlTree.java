@@ -124,11 +124,15 @@ final class YamlTree {
       return root;
     } catch (JacksonException e) {
       TokenStreamLocation loc = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int nl = msg.indexOf('\n');
-      if (nl > 0) {
-        msg = msg.substring(0, nl);
+      // SnakeYAML's message: context and problem lines, each followed by a position and the
+      // source line with a caret; keep the unindented lines
+      StringBuilder sb = new StringBuilder();
+      for (String l : e.getOriginalMessage().split("\n")) {
+        if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+          sb.append(sb.length() == 0 ? "" : "; ").append(l.strip());
+        }
       }
+      String msg = sb.toString();
       throw new Error(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr(),
           "invalid YAML: " + msg.strip());
     }
