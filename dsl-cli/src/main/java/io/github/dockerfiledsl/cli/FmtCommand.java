@@ -38,6 +38,10 @@ import picocli.CommandLine.Spec;
 final class FmtCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Standard output and error when run without picocli ({@link FastPath}); else from spec. */
+  java.io.PrintWriter out;
+  java.io.PrintWriter err;
+
   @Option(names = {"-w", "--write"}, description = "Rewrite each FILE in place (atomically).")
   boolean write;
 
@@ -57,8 +61,10 @@ final class FmtCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var err = spec.commandLine().getErr();
-    var out = spec.commandLine().getOut();
+    if (err == null) {
+      out = spec.commandLine().getOut();
+      err = spec.commandLine().getErr();
+    }
     if (write && check) {
       throw new Failure("dockerfile-dsl: fmt: -w and --check cannot be combined");
     }

@@ -47,9 +47,13 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Standard output and error when run without picocli ({@link FastPath}); else from spec. */
+  java.io.PrintWriter out;
+  java.io.PrintWriter err;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  Format format = Format.text;
 
   @Option(names = "--fix", description = "Apply every available fix and rewrite each FILE in"
       + " place (atomically), then report what remains.")
@@ -63,7 +67,10 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var err = spec.commandLine().getErr();
+    if (err == null) {
+      out = spec.commandLine().getOut();
+      err = spec.commandLine().getErr();
+    }
     Config.Layer command = new Config.Layer();
     for (String r : disable) {
       String id = Linter.defaults().rule(r).orElseThrow(() -> new Failure(
@@ -118,7 +125,6 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    var out = spec.commandLine().getOut();
     switch (format) {
       case json:
         reports.forEach(r -> out.print(r.json()));

@@ -74,6 +74,12 @@ public final class Main implements Callable<Integer> {
         true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
         true);
+    Integer fast = FastPath.run(args, o, e);
+    if (fast != null) {
+      o.flush();
+      e.flush();
+      return fast;
+    }
     CommandLine cl = commandLine(o, e, args.length == 0 ? null : args[0]);
     int status = cl.execute(args);
     o.flush();
