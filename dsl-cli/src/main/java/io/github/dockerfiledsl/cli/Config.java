@@ -34,6 +34,7 @@ final class Config {
   /** One layer of settings; null or empty fields leave the lower layers' values. */
   static final class Layer {
     Integer columnLimit;
+    Integer continuationIndent;
     /** Rule id to severity label or {@link #OFF}, in order. */
     final Map<String, String> levels = new LinkedHashMap<>();
     List<String> trustedRegistries;
@@ -147,11 +148,15 @@ final class Config {
 
   private static Settings merge(List<Layer> layers) {
     int column = RenderOptions.defaults().columnLimit();
+    int indent = RenderOptions.defaults().continuationIndent();
     Map<String, String> levels = new LinkedHashMap<>();
     List<String> trusted = List.of();
     for (Layer l : layers) {
       if (l.columnLimit != null) {
         column = l.columnLimit;
+      }
+      if (l.continuationIndent != null) {
+        indent = l.continuationIndent;
       }
       for (Map.Entry<String, String> e : l.levels.entrySet()) {
         levels.remove(e.getKey());
@@ -161,7 +166,8 @@ final class Config {
         trusted = l.trustedRegistries;
       }
     }
-    return new Settings(RenderOptions.defaults().withColumnLimit(column), levels, trusted);
+    return new Settings(RenderOptions.defaults().withColumnLimit(column)
+        .withContinuationIndent(indent), levels, trusted);
   }
 
   private Optional<File> configFor(Path dir) {
@@ -371,13 +377,20 @@ final class Config {
     void layer(YamlTree.Node format, YamlTree.Node lint, Layer into) {
       if (format != null) {
         mapping(format, "'format'");
-        keys(format, List.of("columnLimit"));
+        keys(format, List.of("columnLimit", "continuationIndent"));
         YamlTree.Node c = format.map().get("columnLimit");
         if (c != null) {
           if (!(c.value() instanceof Long v) || v < 0 || v > 10_000) {
             throw at(c, "'columnLimit' must be a whole number from 0 (never wrap) to 10000");
           }
           into.columnLimit = (int) (long) v;
+        }
+        YamlTree.Node ci = format.map().get("continuationIndent");
+        if (ci != null) {
+          if (!(ci.value() instanceof Long v) || v < 1 || v > 16) {
+            throw at(ci, "'continuationIndent' must be a whole number of spaces from 1 to 16");
+          }
+          into.continuationIndent = (int) (long) v;
         }
       }
       if (lint != null) {

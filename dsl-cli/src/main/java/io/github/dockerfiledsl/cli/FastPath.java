@@ -24,7 +24,8 @@ final class FastPath {
 
   /** The options with one value of each command. */
   static final Map<String, Set<String>> VALUED = Map.of(
-      "fmt", Set.of("--column-limit", "--config", "--exclude", "--stdin-filepath"),
+      "fmt", Set.of("--column-limit", "--continuation-indent", "--config", "--exclude",
+          "--stdin-filepath"),
       "lint", Set.of("--format", "--disable", "--config", "--exclude", "--stdin-filepath"));
 
   private FastPath() {}
@@ -122,6 +123,12 @@ final class FastPath {
           return false;
         }
         fmt.columnLimit = Integer.valueOf(value);
+      }
+      case "--continuation-indent" -> {
+        if (!value.matches("[0-9]{1,9}")) {
+          return false;
+        }
+        fmt.continuationIndent = Integer.valueOf(value);
       }
       case "--config" -> options.config = Path.of(value);
       case "--exclude" -> options.excludes.add(value);

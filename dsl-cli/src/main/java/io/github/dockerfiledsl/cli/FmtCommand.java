@@ -57,6 +57,10 @@ final class FmtCommand implements Callable<Integer> {
       + " argument lists after column N (0: never); overrides the configuration.")
   Integer columnLimit;
 
+  @Option(names = "--continuation-indent", paramLabel = "N", description = "Start continuation"
+      + " lines with N spaces (1 to 16; default 4); overrides the configuration.")
+  Integer continuationIndent;
+
   @Mixin FileOptions options;
 
   @Override
@@ -70,6 +74,9 @@ final class FmtCommand implements Callable<Integer> {
     }
     if (columnLimit != null && columnLimit < 0) {
       throw new Failure("dockerfile-dsl: fmt: --column-limit must not be negative");
+    }
+    if (continuationIndent != null && (continuationIndent < 1 || continuationIndent > 16)) {
+      throw new Failure("dockerfile-dsl: fmt: --continuation-indent must be 1 to 16");
     }
     Sources walker = new Sources(options.excludes);
     List<FileOptions.Unit> units = options.units(walker);
@@ -85,6 +92,7 @@ final class FmtCommand implements Callable<Integer> {
     }
     Config.Layer command = new Config.Layer();
     command.columnLimit = columnLimit;
+    command.continuationIndent = continuationIndent;
     Config config = options.config(command);
     Set<String> messages = new LinkedHashSet<>(walker.errors());
     messages.forEach(err::println);

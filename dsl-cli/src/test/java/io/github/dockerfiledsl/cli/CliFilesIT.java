@@ -379,6 +379,25 @@ class CliFilesIT {
   }
 
   @Test
+  void continuationIndentFromTheConfigurationAndTheCommandLine() throws Exception {
+    write(".dockerfile-dsl.yaml", "format: {columnLimit: 30, continuationIndent: 2}\n");
+    write("Dockerfile", "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache"
+        + " --mount=type=secret,id=token apk add curl \\\n    && echo done\n");
+
+    Result r = run("fmt", "Dockerfile");
+
+    assertThat(r.out()).isEqualTo("FROM alpine:3.20\n"
+        + "RUN --mount=type=cache,target=/root/.cache \\\n"
+        + "  --mount=type=secret,id=token \\\n"
+        + "  apk add curl \\\n"
+        + "  && echo done\n");
+    Result cli = run("fmt", "--continuation-indent", "3", "Dockerfile");
+    assertThat(cli.out()).contains("\n   --mount=type=secret").contains("\n   && echo done\n");
+    Result bad = run("fmt", "--continuation-indent", "0", "Dockerfile");
+    assertThat(bad.exit()).isEqualTo(2);
+  }
+
+  @Test
   void configurationErrorsNameFileLineAndColumn() throws Exception {
     write("Dockerfile", "FROM alpine:3.20\n");
     write("sub/Dockerfile", "FROM alpine:3.20\n");

@@ -46,6 +46,7 @@ class ConfigSchemaTest {
       exclude: [third_party/, "**/*.tmp.Dockerfile"]
       format:
         columnLimit: 120
+        continuationIndent: 2
       lint:
         disable: [DF103, DL3008]
         severity:
@@ -63,6 +64,7 @@ class ConfigSchemaTest {
       "lint:\n  severity:\n    DF113: loud\n",
       "format:\n  columnLimit: -1\n",
       "format:\n  columnLimit: many\n",
+      "format:\n  continuationIndent: 0\n",
       "overrides:\n  - lint: {}\n",
       "overrides:\n  - files: []\n",
       "exclude: x\n",

@@ -41,7 +41,7 @@ class FastPathTest {
   /** The parsed state of a command, as a comparable string. */
   static String state(Object c) {
     if (c instanceof FmtCommand f) {
-      return "fmt w=" + f.write + " check=" + f.check + " diff=" + f.diff + " col=" + f.columnLimit
+      return "fmt w=" + f.write + " check=" + f.check + " diff=" + f.diff + " col=" + f.columnLimit + " indent=" + f.continuationIndent
           + " " + state(f.options);
     }
     LintCommand l = (LintCommand) c;
@@ -55,7 +55,8 @@ class FastPathTest {
   }
 
   static final List<String> WORDS = List.of("-w", "--write", "--check", "--diff", "--no-config",
-      "--fix", "--column-limit", "--column-limit=7", "--config", "--config=c.yaml", "--exclude",
+      "--fix", "--column-limit", "--column-limit=7", "--continuation-indent",
+      "--continuation-indent=2", "--config", "--config=c.yaml", "--exclude",
       "--exclude=a/", "--stdin-filepath", "--stdin-filepath=x/Dockerfile", "--format",
       "--format=json", "--disable", "--disable=DF111", "-", "--", "Dockerfile", "a b", "12",
       "json", "sarif", "xml", "-x", "--help", "-h", "--version", "-wv", "--check=true", "@args",
