@@ -286,16 +286,14 @@ class CliFilesIT {
     Files.delete(dir.resolve(".git"));
     Process init;
     try {
-      init = new ProcessBuilder("git", "init", "-q", ".").directory(dir.toFile())
-          .redirectErrorStream(true).start();
+      init = git("init", "-q", ".").redirectErrorStream(true).start();
     } catch (IOException e) {
       Assumptions.abort("git is not installed");
       return;
     }
     assertThat(init.waitFor()).isZero();
     write(".git/info/exclude", "local/\n");
-    Process ls = new ProcessBuilder("git", "ls-files", "--others", "--exclude-standard")
-        .directory(dir.toFile()).start();
+    Process ls = git("ls-files", "--others", "--exclude-standard").start();
     String listed = new String(ls.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(ls.waitFor()).isZero();
     List<String> byGit = Arrays.stream(listed.split("\n"))
@@ -305,6 +303,19 @@ class CliFilesIT {
     Result r = run("lint", "--format", "json", ".");
 
     assertThat(files(r.out()).stream().sorted().toList()).isEqualTo(byGit);
+  }
+
+  /** A git command in the test directory that reads no user or system configuration. */
+  ProcessBuilder git(String... args) {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    Path empty = dir.resolve(".git-home");
+    pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+    pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    pb.environment().put("HOME", empty.toString());
+    pb.environment().put("XDG_CONFIG_HOME", empty.toString());
+    return pb;
   }
 
   // --- configuration ---------------------------------------------------------------------------
