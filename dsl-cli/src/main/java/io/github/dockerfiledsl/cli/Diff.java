@@ -38,8 +38,8 @@ final class Diff {
     List<Edit> script = edits(a, b);
     String shown = gitName(name);
     StringBuilder out = new StringBuilder();
-    out.append("--- a/").append(shown).append('\n');
-    out.append("+++ b/").append(shown).append('\n');
+    out.append("--- ").append(quoted("a/" + shown)).append('\n');
+    out.append("+++ ").append(quoted("b/" + shown)).append('\n');
     int i = 0;
     while (i < script.size()) {
       // find the next change
@@ -132,6 +132,41 @@ final class Diff {
       n = n.substring(1);
     }
     return n;
+  }
+
+  /**
+   * Returns a path as git writes it in a diff header: as is, or, when it holds a control
+   * character, a double quote or a backslash, in double quotes with C escapes, so that no file
+   * name can end the header line or start a hunk.
+   */
+  static String quoted(String path) {
+    boolean plain = true;
+    for (int i = 0; i < path.length() && plain; i++) {
+      char c = path.charAt(i);
+      plain = c >= 0x20 && c != 0x7f && c != '"' && c != '\\';
+    }
+    if (plain) {
+      return path;
+    }
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append('\\').append(String.format(java.util.Locale.ROOT, "%03o", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
   }
 
   /** Splits text into lines, each keeping its line break (the last one may have none). */

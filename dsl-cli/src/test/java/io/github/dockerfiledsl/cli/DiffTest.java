@@ -48,6 +48,14 @@ class DiffTest {
   }
 
   @Test
+  void namesWithControlCharactersAreQuotedAsGitQuotesThem() {
+    assertThat(Diff.unified("x\n+++ b/evil", "a\n", "b\n")).startsWith(
+        "--- \"a/x\\n+++ b/evil\"\n+++ \"b/x\\n+++ b/evil\"\n@@ -1 +1 @@\n");
+    assertThat(Diff.quoted("a/t\tq\"b\\\u0001")).isEqualTo("\"a/t\\tq\\\"b\\\\\\001\"");
+    assertThat(Diff.quoted("a/caf\u00e9 x")).isEqualTo("a/caf\u00e9 x");
+  }
+
+  @Test
   void applyingTheDiffGivesTheNewText() {
     Random random = new Random(16);
     for (int round = 0; round < 500; round++) {
