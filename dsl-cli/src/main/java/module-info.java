@@ -8,6 +8,9 @@ module io.github.dockerfiledsl.cli {
   requires io.github.dockerfiledsl.codegen;
   requires io.github.dockerfiledsl.registry;
   requires info.picocli;
+  requires tools.jackson.core;
+  requires tools.jackson.dataformat.yaml;
+  requires org.snakeyaml.engine;
 
   opens io.github.dockerfiledsl.cli to info.picocli;
 }

@@ -153,4 +153,24 @@ public record Shell(List<String> lines) implements Command {
     }
     return sb.toString();
   }
+
+  /**
+   * Returns the physical lines laid out with another continuation indent: every later line whose
+   * leading blanks lie outside shell quotes (and every comment line) starts with {@code indent}
+   * instead of {@link #INDENT}; the words the shell sees do not change.
+   *
+   * @param indent the continuation indent, spaces only, at least one
+   * @return the lines
+   * @throws IllegalArgumentException when {@code indent} is empty or not all spaces
+   */
+  public List<String> lines(String indent) {
+    if (indent.isEmpty() || !indent.chars().allMatch(c -> c == ' ')) {
+      throw new IllegalArgumentException("continuation indent must be one or more spaces");
+    }
+    if (indent.equals(INDENT)) {
+      return lines;
+    }
+    List<String> out = ShellLayout.normalize(lines, indent);
+    return out.size() == lines.size() ? out : lines;
+  }
 }

@@ -20,6 +20,11 @@ final class ShellLayout {
   private ShellLayout() {}
 
   static List<String> normalize(List<String> lines) {
+    return normalize(lines, Shell.INDENT);
+  }
+
+  /** Lays the lines out with {@code indent} as the continuation indent. */
+  static List<String> normalize(List<String> lines, String indent) {
     List<String> out = new ArrayList<>(lines.size());
     State state = State.OUT;
     boolean pendingEscape = false;
@@ -33,7 +38,7 @@ final class ShellLayout {
         continue;
       } else if (Checks.stripLeadingSpace(line).startsWith("#")) {
         // BuildKit drops comment lines inside a continuation
-        out.add(Shell.INDENT + Checks.stripTrailingSpace(Checks.stripLeadingSpace(line)));
+        out.add(indent + Checks.stripTrailingSpace(Checks.stripLeadingSpace(line)));
         continue;
       } else if (!pendingEscape
           && (state == State.OUT || state == State.COMMENT)
@@ -43,7 +48,7 @@ final class ShellLayout {
         while (k < line.length() && isBlank(line.charAt(k))) {
           k++;
         }
-        line = Shell.INDENT + line.substring(k);
+        line = indent + line.substring(k);
       }
       // scan the line to carry the quote state to the next one
       for (int k = 0; k < line.length(); k++) {

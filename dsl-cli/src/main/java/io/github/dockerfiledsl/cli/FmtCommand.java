@@ -1,81 +1,144 @@
 package io.github.dockerfiledsl.cli;
 
-import java.nio.file.Path;
+import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.parse.DockerfileParseException;
+import io.github.dockerfiledsl.parse.DockerfileParser;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code fmt}: prints, rewrites or checks the canonical form of Dockerfiles. */
+/**
+ * {@code fmt}: prints, rewrites, diffs or checks the canonical form of Dockerfiles. Each file is
+ * its own unit: a file that cannot be read or parsed is reported and left alone, the others are
+ * formatted, and the exit status is the worst that happened.
+ */
 @Command(
     name = "fmt",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
       "Formats Dockerfiles canonically (comments, blank lines and heredocs kept).",
-      "Prints the canonical text of one FILE, rewrites files in place with -w, or checks them"
-          + " with --check."
+      "Prints the canonical text of one FILE, rewrites files in place with -w, shows what would"
+          + " change with --diff, or checks them with --check. Directories are walked for"
+          + " Dockerfiles, honouring .gitignore."
+    },
+    footerHeading = "%nExit status:%n",
+    footer = {
+      "  0  every file is canonical (or was rewritten)",
+      "  1  --check: a file is not canonical",
+      "  2  a file could not be read or parsed, a configuration file is invalid, or a usage"
+          + " mistake"
     })
 final class FmtCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Standard output and error when run without picocli ({@link FastPath}); else from spec. */
+  java.io.PrintWriter out;
+  java.io.PrintWriter err;
+
   @Option(names = {"-w", "--write"}, description = "Rewrite each FILE in place (atomically).")
   boolean write;
 
-  @Option(names = "--check", description = "Exit 1 if any FILE is not canonical; write nothing.")
+  @Option(names = "--check", description = "Print the diff of each FILE that is not canonical"
+      + " and exit 1; write nothing.")
   boolean check;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerfiles ('-' for stdin).")
-  List<String> files;
+  @Option(names = "--diff", description = "Print a unified diff of what formatting changes"
+      + " (git's a/ b/ file names).")
+  boolean diff;
+
+  @Option(names = "--column-limit", paramLabel = "N", description = "Wrap long flag and"
+      + " argument lists after column N (0: never); overrides the configuration.")
+  Integer columnLimit;
+
+  @Option(names = "--continuation-indent", paramLabel = "N", description = "Start continuation"
+      + " lines with N spaces (1 to 16; default 4); overrides the configuration.")
+  Integer continuationIndent;
+
+  @Mixin FileOptions options;
 
   @Override
   public Integer call() {
-    var err = spec.commandLine().getErr();
+    if (err == null) {
+      out = spec.commandLine().getOut();
+      err = spec.commandLine().getErr();
+    }
     if (write && check) {
       throw new Failure("dockerfile-dsl: fmt: -w and --check cannot be combined");
     }
-    if (!write && !check && files.size() > 1) {
-      throw new Failure("dockerfile-dsl: fmt prints one FILE; use -w to rewrite several or"
-          + " --check to check them");
+    if (columnLimit != null && columnLimit < 0) {
+      throw new Failure("dockerfile-dsl: fmt: --column-limit must not be negative");
     }
-    if (write && files.contains(Io.STDIN)) {
-      throw new Failure("dockerfile-dsl: fmt -w cannot rewrite standard input");
+    if (continuationIndent != null && (continuationIndent < 1 || continuationIndent > 16)) {
+      throw new Failure("dockerfile-dsl: fmt: --continuation-indent must be 1 to 16");
     }
-    Batch batch = new Batch();
-    boolean unformatted = false;
-    String single = null;
-    for (String f : files) {
-      try {
-        String original = Io.read(f, Main.stdin);
-        String formatted = Inputs.render(f, Inputs.dockerfile(f));
-        if (check) {
-          if (!formatted.equals(original)) {
-            unformatted = true;
-            err.println(Io.displayName(f) + ": not in canonical format");
-          }
-        } else if (write) {
-          if (!formatted.equals(original)) {
-            batch.output(Path.of(f), formatted, f);
-          }
-        } else {
-          single = formatted;
-        }
-      } catch (Failure e) {
-        batch.error(e.getMessage());
+    Sources walker = new Sources(options.excludes);
+    List<FileOptions.Unit> units = options.units(walker);
+    boolean print = !write && !check && !diff;
+    if (print && (units.size() > 1 || options.files.size() > 1)) {
+      throw new Failure("dockerfile-dsl: fmt prints one FILE; use -w to rewrite several,"
+          + " --diff to show the changes or --check to check them");
+    }
+    for (FileOptions.Unit u : units) {
+      if (write && u.isStdin()) {
+        throw new Failure("dockerfile-dsl: fmt -w cannot rewrite standard input");
       }
     }
-    int status = batch.finish(err);
-    if (status != Main.EXIT_OK) {
-      return status;
-    }
-    if (single != null) {
-      var out = spec.commandLine().getOut();
-      out.print(single);
+    Config.Layer command = new Config.Layer();
+    command.columnLimit = columnLimit;
+    command.continuationIndent = continuationIndent;
+    Config config = options.config(command);
+    Set<String> messages = new LinkedHashSet<>(walker.errors());
+    messages.forEach(err::println);
+    int status = messages.isEmpty() ? Main.EXIT_OK : Main.EXIT_BAD_INPUT;
+    for (FileOptions.Unit u : units) {
+      try {
+        String original = Io.read(u.source(), Main.stdin);
+        if (config.excluded(u.path())) {
+          if (print) {
+            out.print(original);
+          }
+          continue;
+        }
+        Config.Settings settings = config.settings(u.path());
+        String formatted;
+        try {
+          Dockerfile d = DockerfileParser.parse(u.name(), original);
+          formatted = d.render(settings.render());
+        } catch (DockerfileParseException e) {
+          throw new Failure(e.getMessage());
+        } catch (IllegalArgumentException e) {
+          throw new Failure(u.name() + ": cannot render: " + e.getMessage());
+        }
+        boolean changed = !formatted.equals(original);
+        if (print) {
+          out.print(formatted);
+        }
+        if ((check || diff) && changed) {
+          out.print(Diff.unified(u.name(), original, formatted));
+        }
+        if (check && changed) {
+          err.println(u.name() + ": not in canonical format");
+          status = Math.max(status, Main.EXIT_FINDINGS);
+        }
+        if (write && changed) {
+          Io.writeAtomically(u.path(), formatted);
+        }
+      } catch (Failure e) {
+        if (messages.add(e.getMessage())) {
+          err.println(e.getMessage());
+        }
+        status = Math.max(status, Main.EXIT_BAD_INPUT);
+      }
       out.flush();
+      err.flush();
     }
-    return unformatted ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    return status;
   }
 }

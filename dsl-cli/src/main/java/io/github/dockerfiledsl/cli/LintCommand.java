@@ -3,24 +3,39 @@ package io.github.dockerfiledsl.cli;
 import io.github.dockerfiledsl.lint.LintReport;
 import io.github.dockerfiledsl.lint.Linter;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
-import java.nio.file.Path;
+import io.github.dockerfiledsl.parse.DockerfileParser;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lint}: checks Dockerfiles against BuildKit's checks and the layer and cleanup rules. */
+/**
+ * {@code lint}: checks Dockerfiles against BuildKit's checks and the layer and cleanup rules.
+ * Each file is its own unit: a file that cannot be parsed is reported on standard error and as
+ * an error result DF000 (ParseError) in JSON and SARIF, the others are linted (and fixed), and
+ * the exit status is the worst that happened.
+ */
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
       "Lints Dockerfiles: BuildKit's build checks and hadolint's layer and cleanup rules.",
-      "Exits 0 when clean or with warnings only, 1 when a finding is an error."
+      "Directories are walked for Dockerfiles, honouring .gitignore; rules are configured in"
+          + " .dockerfile-dsl.yaml (or .hadolint.yaml)."
+    },
+    footerHeading = "%nExit status:%n",
+    footer = {
+      "  0  no finding is an error",
+      "  1  a finding is an error",
+      "  2  a file could not be read or parsed (DF000 in JSON and SARIF), a configuration file"
+          + " is invalid, or a usage mistake"
     })
 final class LintCommand implements Callable<Integer> {
   /** The report formats. */
@@ -32,61 +47,97 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Standard output and error when run without picocli ({@link FastPath}); else from spec. */
+  java.io.PrintWriter out;
+  java.io.PrintWriter err;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  Format format = Format.text;
 
   @Option(names = "--fix", description = "Apply every available fix and rewrite each FILE in"
-      + " place (atomically, all or nothing), then report what remains.")
+      + " place (atomically), then report what remains.")
   boolean fix;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerfiles ('-' for stdin).")
-  List<String> files;
+  @Option(names = "--disable", paramLabel = "RULE", description = "Switch a rule off (id, name,"
+      + " BuildKit name or hadolint code); repeatable; overrides the configuration.")
+  List<String> disable = new ArrayList<>();
+
+  @Mixin FileOptions options;
 
   @Override
   public Integer call() {
-    var err = spec.commandLine().getErr();
-    if (fix && files.contains(Io.STDIN)) {
-      throw new Failure("dockerfile-dsl: lint --fix cannot rewrite standard input");
+    if (err == null) {
+      out = spec.commandLine().getOut();
+      err = spec.commandLine().getErr();
     }
-    Linter linter = Linter.defaults();
+    Config.Layer command = new Config.Layer();
+    for (String r : disable) {
+      String id = Linter.defaults().rule(r).orElseThrow(() -> new Failure(
+          "dockerfile-dsl: lint: --disable: unknown rule '" + Config.escape(r) + "'")).id();
+      command.levels.put(id, Config.OFF);
+    }
+    Sources walker = new Sources(options.excludes);
+    List<FileOptions.Unit> units = options.units(walker);
+    for (FileOptions.Unit u : units) {
+      if (fix && u.isStdin()) {
+        throw new Failure("dockerfile-dsl: lint --fix cannot rewrite standard input");
+      }
+    }
+    Config config = options.config(command);
+    Set<String> messages = new LinkedHashSet<>(walker.errors());
+    messages.forEach(err::println);
+    int status = messages.isEmpty() ? Main.EXIT_OK : Main.EXIT_BAD_INPUT;
     List<LintReport> reports = new ArrayList<>();
-    Batch batch = new Batch();
-    for (String f : files) {
+    for (FileOptions.Unit u : units) {
       try {
-        String name = Io.displayName(f);
-        String text = Io.read(f, Main.stdin);
+        String text = Io.read(u.source(), Main.stdin);
+        if (config.excluded(u.path())) {
+          continue;
+        }
+        Config.Settings settings = config.settings(u.path());
+        Linter linter = settings.linter();
         if (fix) {
-          String fixed = linter.fix(name, text);
+          String fixed = linter.fix(DockerfileParser.parse(u.name(), text))
+              .render(settings.render());
           if (!fixed.equals(text)) {
-            batch.output(Path.of(f), fixed, f);
+            Io.writeAtomically(u.path(), fixed);
           }
           text = fixed;
         }
-        reports.add(linter.lint(name, text));
+        LintReport report = linter.lint(u.name(), text);
+        reports.add(report);
+        if (report.hasErrors()) {
+          status = Math.max(status, Main.EXIT_FINDINGS);
+        }
       } catch (DockerfileParseException e) {
-        batch.error(e.getMessage());
+        err.println(e.getMessage());
+        reports.add(LintReport.parseError(u.name(), e));
+        status = Math.max(status, Main.EXIT_BAD_INPUT);
       } catch (Failure e) {
-        batch.error(e.getMessage());
+        if (messages.add(e.getMessage())) {
+          err.println(e.getMessage());
+        }
+        status = Math.max(status, Main.EXIT_BAD_INPUT);
+      } catch (IllegalArgumentException e) {
+        err.println(u.name() + ": cannot render: " + Config.escape(e.getMessage()));
+        status = Math.max(status, Main.EXIT_BAD_INPUT);
       }
     }
-    int status = batch.finish(err);
-    if (status != Main.EXIT_OK) {
-      return status;
-    }
-    var out = spec.commandLine().getOut();
+    err.flush();
     switch (format) {
       case json:
         reports.forEach(r -> out.print(r.json()));
         break;
       case sarif:
-        out.println(LintReport.sarif(reports));
+        out.print(LintReport.sarif(reports));
         break;
       default:
-        reports.forEach(r -> out.print(r.text()));
+        reports.stream().filter(r -> r.findings(LintReport.PARSE_ERROR_ID).isEmpty())
+            .forEach(r -> out.print(r.text()));
         break;
     }
     out.flush();
-    return reports.stream().anyMatch(LintReport::hasErrors) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    return status;
   }
 }

@@ -57,7 +57,14 @@ public final class Main implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    int status = run(args, System.in, System.out, System.err);
+    System.out.flush();
+    System.err.flush();
+    if (status != EXIT_OK) {
+      // halt, not exit: System.exit starts the platform logger to log the exit (JDK 17+), which
+      // costs more start-up time than a run of fmt; there are no shutdown hooks to run
+      Runtime.getRuntime().halt(status);
+    }
   }
 
   /**
@@ -75,6 +82,12 @@ public final class Main implements Callable<Integer> {
         true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
         true);
+    Integer fast = FastPath.run(args, o, e);
+    if (fast != null) {
+      o.flush();
+      e.flush();
+      return fast;
+    }
     CommandLine cl = commandLine(o, e, args.length == 0 ? null : args[0]);
     int status = cl.execute(args);
     o.flush();

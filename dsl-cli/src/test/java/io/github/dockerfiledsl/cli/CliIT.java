@@ -207,7 +207,7 @@ class CliIT {
   }
 
   @Test
-  void fmtWriteWithABadFileRewritesNothing() throws Exception {
+  void fmtWriteWithABadFileRewritesTheOthers() throws Exception {
     write("good/Dockerfile", "from alpine:3.20\n");
     write("bad/Dockerfile", "FROM alpine:3.20\nFROB x\n");
 
@@ -216,7 +216,8 @@ class CliIT {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("bad/Dockerfile:2:1: ");
     assertNoStackTrace(r);
-    assertThat(dir.resolve("good/Dockerfile")).hasContent("from alpine:3.20");
+    assertThat(dir.resolve("good/Dockerfile")).hasContent("FROM alpine:3.20");
+    assertThat(dir.resolve("bad/Dockerfile")).hasContent("FROM alpine:3.20\nFROB x");
   }
 
   @Test
@@ -308,7 +309,7 @@ class CliIT {
   }
 
   @Test
-  void lintFixWritesNothingWhenAnyInputIsBad() throws Exception {
+  void lintFixWithABadFileFixesTheOthers() throws Exception {
     write("good/Dockerfile", "FROM busybox\nMAINTAINER me@example.org\n");
     write("bad/Dockerfile", "FROM busybox\nFROBNICATE\n");
 
@@ -316,6 +317,7 @@ class CliIT {
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("bad/Dockerfile:2:1: ");
-    assertThat(Files.readString(dir.resolve("good/Dockerfile"))).contains("MAINTAINER");
+    assertThat(Files.readString(dir.resolve("good/Dockerfile"))).doesNotContain("MAINTAINER");
+    assertThat(dir.resolve("bad/Dockerfile")).hasContent("FROM busybox\nFROBNICATE");
   }
 }

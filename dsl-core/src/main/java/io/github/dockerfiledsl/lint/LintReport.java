@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint;
 
+import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.render.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The findings of one {@link Linter} run over one Dockerfile, with writers for text, JSON and
@@ -20,6 +22,37 @@ public final class LintReport {
   private static final String SARIF_SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
+  /** The rule id of the result a file that is not a valid Dockerfile gets: {@value}. */
+  public static final String PARSE_ERROR_ID = "DF000";
+
+  /** The pseudo-rule of parse errors: it checks nothing, it names the result in reports. */
+  private static final Rule PARSE_ERROR = new Rule() {
+    @Override
+    public String id() {
+      return PARSE_ERROR_ID;
+    }
+
+    @Override
+    public String name() {
+      return "ParseError";
+    }
+
+    @Override
+    public Severity severity() {
+      return Severity.ERROR;
+    }
+
+    @Override
+    public String summary() {
+      return "the file must be a valid Dockerfile";
+    }
+
+    @Override
+    public void check(LintContext context) {
+      // parse errors are found by the parser, not by a rule
+    }
+  };
+
   private final List<Finding> findings;
   private final List<Rule> rules;
   private final String fileName;
@@ -32,6 +65,23 @@ public final class LintReport {
     this.findings = List.copyOf(sorted);
     this.rules = List.copyOf(rules);
     this.fileName = Objects.requireNonNull(fileName, "fileName == null");
+  }
+
+  /**
+   * Returns the report of a file that could not be linted because it is not a valid Dockerfile:
+   * one error {@value #PARSE_ERROR_ID} (ParseError) at the parser's position, with the parser's
+   * reason (and what it expected) as the message, so that JSON and SARIF consumers see the file.
+   *
+   * @param fileName the file name written in reports
+   * @param error the parser's error
+   * @return the report
+   */
+  public static LintReport parseError(String fileName, DockerfileParseException error) {
+    String message = error.reason()
+        + error.expected().map(e -> " (expected " + e + ")").orElse("");
+    Finding f = new Finding(PARSE_ERROR_ID, Severity.ERROR,
+        Optional.of(new Position(error.line(), error.column())), message, Optional.empty());
+    return new LintReport(List.of(f), List.of(PARSE_ERROR), fileName);
   }
 
   /**
@@ -179,13 +229,18 @@ public final class LintReport {
   }
 
   /**
-   * Writes one SARIF 2.1.0 log for several reports (one run, one artifact per file).
+   * Writes one SARIF 2.1.0 log for several reports (one run, one artifact per file); the
+   * driver lists the rules of all reports, each once, in the order they first appear.
    *
    * @param reports the reports, each with its file name
    * @return the SARIF JSON text, ending with a line break
    */
   public static String sarif(List<LintReport> reports) {
-    List<Rule> rules = reports.isEmpty() ? List.of() : reports.get(0).rules;
+    Map<String, Rule> byId = new LinkedHashMap<>();
+    for (LintReport r : reports) {
+      r.rules.forEach(rule -> byId.putIfAbsent(rule.id(), rule));
+    }
+    List<Rule> rules = new ArrayList<>(byId.values());
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     StringBuilder sb = new StringBuilder();
     sb.append("{\"$schema\":").append(Json.string(SARIF_SCHEMA));

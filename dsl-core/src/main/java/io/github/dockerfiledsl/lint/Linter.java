@@ -6,6 +6,7 @@ import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.Comment;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.lint.rules.Rules;
+import io.github.dockerfiledsl.lint.rules.UntrustedRegistry;
 import io.github.dockerfiledsl.parse.Ast;
 import io.github.dockerfiledsl.parse.AstNode;
 import io.github.dockerfiledsl.parse.AstParser;
@@ -178,6 +179,21 @@ public final class Linter {
     return new Linter(rules, dockerignore, experimental, next);
   }
 
+  /**
+   * Returns a linter whose rule UntrustedRegistry (DF117, hadolint DL3026) trusts only
+   * the given registries; an empty list trusts every registry, as by default.
+   *
+   * @param registries registry hosts, {@code *} matching any characters ({@code *.example.com})
+   * @return a new linter
+   */
+  public Linter withTrustedRegistries(List<String> registries) {
+    List<Rule> replaced = new ArrayList<>();
+    for (Rule r : rules) {
+      replaced.add(r instanceof UntrustedRegistry ? new UntrustedRegistry(registries) : r);
+    }
+    return new Linter(replaced, dockerignore, experimental, severities);
+  }
+
   private Finding configured(Finding f) {
     Severity s = severities.get(f.id());
     return s == null ? f : f.withSeverity(s);
@@ -203,7 +219,7 @@ public final class Linter {
         replaced.add(r);
       }
     }
-    return new Linter(replaced, dockerignore, experimental);
+    return new Linter(replaced, dockerignore, experimental, severities);
   }
 
   private boolean skipped(CheckDirective fileCheck, Rule rule) {

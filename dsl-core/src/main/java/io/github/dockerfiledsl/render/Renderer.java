@@ -52,11 +52,13 @@ public final class Renderer {
 
   private final char escape;
   private final int columnLimit;
+  private final String indent;
   private final StringBuilder out = new StringBuilder(4096);
 
-  private Renderer(char escape, int columnLimit) {
+  private Renderer(char escape, RenderOptions options) {
     this.escape = escape;
-    this.columnLimit = columnLimit;
+    this.columnLimit = options.columnLimit();
+    this.indent = " ".repeat(options.continuationIndent());
   }
 
   /**
@@ -78,7 +80,7 @@ public final class Renderer {
         directives.add(Directive.escape(esc));
       }
     }
-    Renderer r = new Renderer(esc, options.columnLimit());
+    Renderer r = new Renderer(esc, options);
     r.dockerfile(directives, dockerfile);
     return r.out.toString();
   }
@@ -92,7 +94,7 @@ public final class Renderer {
    */
   public static String render(Instruction instruction, RenderOptions options) {
     char esc = options.escapeOverride() == 0 ? '\\' : options.escapeOverride();
-    Renderer r = new Renderer(esc, options.columnLimit());
+    Renderer r = new Renderer(esc, options);
     r.element(instruction);
     return r.out.toString();
   }
@@ -464,7 +466,7 @@ public final class Renderer {
       return;
     }
     Shell shell = (Shell) command;
-    List<String> lines = shell.lines();
+    List<String> lines = shell.lines(indent);
     String first = lines.get(0);
     if (first.startsWith("--")) {
       throw new IllegalArgumentException(
@@ -509,10 +511,10 @@ public final class Renderer {
       //     command
       out.append(head);
       for (int f = 0; f < flags.size(); f++) {
-          out.append(f == 0 ? " " : Shell.INDENT).append(flags.get(f)).append(' ').append(escape)
+          out.append(f == 0 ? " " : indent).append(flags.get(f)).append(' ').append(escape)
             .append('\n');
       }
-      out.append(Shell.INDENT).append(first);
+      out.append(indent).append(first);
     } else {
       out.append(firstLine).append(' ').append(first);
     }
@@ -539,7 +541,7 @@ public final class Renderer {
     for (int i = 0; i < words.size(); i++) {
       // a word starting with '#' alone on a continuation line would be read as a comment
       if (wrap && i > 0 && !words.get(i).startsWith("#")) {
-        out.append(' ').append(escape).append('\n').append(Shell.INDENT).append(words.get(i));
+        out.append(' ').append(escape).append('\n').append(indent).append(words.get(i));
       } else {
         out.append(' ').append(words.get(i));
       }

@@ -86,4 +86,28 @@ class LintReportTest {
     assertThat(report().hasErrors()).isFalse();
     assertThat(report().counts()).containsExactly(Map.entry("DF111", 1), Map.entry("DF114", 1));
   }
+
+  @Test
+  void aParseErrorIsAResultWithItsOwnRule() {
+    io.github.dockerfiledsl.parse.DockerfileParseException e = org.assertj.core.api.Assertions
+        .catchThrowableOfType(io.github.dockerfiledsl.parse.DockerfileParseException.class,
+            () -> Linter.defaults().lint("bad/Dockerfile", "FROM alpine:3.20\nFROB x\n"));
+    LintReport bad = LintReport.parseError("bad/Dockerfile", e);
+    assertThat(bad.hasErrors()).isTrue();
+    assertThat(bad.text()).startsWith("bad/Dockerfile:2:1: error DF000 unknown instruction: FROB");
+    Object json = MiniJson.parse(bad.json());
+    Object finding = ((List<?>) MiniJson.get(json, "findings")).get(0);
+    assertThat(MiniJson.get(finding, "name")).isEqualTo("ParseError");
+    assertThat(MiniJson.get(finding, "column")).isEqualTo(1L);
+
+    Object log = MiniJson.parse(LintReport.sarif(List.of(report(), bad)));
+    Object run = ((List<?>) MiniJson.get(log, "runs")).get(0);
+    List<?> rules = (List<?>) MiniJson.get(MiniJson.get(MiniJson.get(run, "tool"), "driver"), "rules");
+    assertThat(rules).extracting(r -> MiniJson.get(r, "id")).containsExactly("DF111", "DF114", "DF000");
+    List<?> results = (List<?>) MiniJson.get(run, "results");
+    Object last = results.get(results.size() - 1);
+    assertThat(MiniJson.get(last, "ruleId")).isEqualTo("DF000");
+    assertThat(MiniJson.get(last, "ruleIndex")).isEqualTo(2L);
+    assertThat(MiniJson.get(last, "level")).isEqualTo("error");
+  }
 }

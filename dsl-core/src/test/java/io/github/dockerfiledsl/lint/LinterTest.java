@@ -232,4 +232,36 @@ class LinterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no lint rule named 'NoSuchRule'");
   }
+
+  @Test
+  void configuredSeverityAppliesBeforeCheckErrorTrue() {
+    String text = "FROM debian\nADD app.py /app/\n";
+    LintReport r = Linter.defaults().only("DF113", "DF111").withSeverity("DL3006", Severity.INFO)
+        .withSeverity("AddInsteadOfCopy", Severity.ERROR).lint("Dockerfile", text);
+    assertThat(r.text()).isEqualTo("Dockerfile:1:1: info DF113 FROM debian has no tag or digest;"
+        + " pin a version\nDockerfile:2:1: error DF111 "
+        + r.findings("DF111").get(0).message() + "\n");
+    LintReport strict = Linter.defaults().only("DF113").withSeverity("DF113", Severity.WARNING)
+        .lint("Dockerfile", "# check=error=true\n" + text);
+    assertThat(strict.findings()).extracting(Finding::severity).containsExactly(Severity.ERROR);
+    assertThatThrownBy(() -> Linter.defaults().withSeverity("DL9999", Severity.INFO))
+        .hasMessage("no lint rule named 'DL9999'");
+  }
+
+  @Test
+  void trustedRegistriesFollowHadolintDl3026() {
+    String text = "FROM debian:12 AS a\nRUN true\n\nFROM tools.example.net/org/tool:1 AS b\nRUN true\n\n"
+        + "FROM mirror.example.com:5000/debian:12\nRUN true\n\nFROM a\nRUN true\n\n"
+        + "FROM scratch\nCOPY --from=b /x /x\n";
+    assertThat(Linter.defaults().only("DL3026").lint("Dockerfile", text).findings()).isEmpty();
+    LintReport r = Linter.defaults().only("DL3026")
+        .withTrustedRegistries(List.of("docker.io", "*.EXAMPLE.com:5000")).lint("Dockerfile", text);
+    assertThat(r.text()).isEqualTo("Dockerfile:4:1: error DF117 FROM tools.example.net/org/tool:1 pulls"
+        + " from tools.example.net, which is not a trusted registry (trusted: docker.io,"
+        + " *.EXAMPLE.com:5000)\n");
+    LintReport onlyTools = Linter.defaults().only("DF117").withTrustedRegistries(List.of("tools.example.net"))
+        .lint("Dockerfile", text);
+    assertThat(onlyTools.findings()).extracting(f -> f.position().get().line())
+        .containsExactly(1, 7);
+  }
 }

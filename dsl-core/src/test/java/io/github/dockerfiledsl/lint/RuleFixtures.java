@@ -110,6 +110,11 @@ final class RuleFixtures {
     put("DF113",
         df(stage("debian", run("true"))),
         df(stage("debian:12", run("true"))));
+    put("DF117",
+        df(stage("registry.example.org/team/app:1.2", run("true"))),
+        df(stage("registry.example.com/team/app:1.2", run("true")),
+            stage(from("debian:12", "base"), run("true")),
+            stage("base", run("true"))));
     put("DF114",
         df(stage("debian:latest", run("true"))),
         df(stage("debian:12", run("true"))));
@@ -147,6 +152,9 @@ final class RuleFixtures {
   }
 
   /** A failing and passing case for CopyIgnoredFile, which needs a .dockerignore. */
+  /** The trusted registries the DF117 fixtures are linted with. */
+  static final List<String> TRUSTED = List.of("*.example.com", "docker.io");
+
   static final List<String> DOCKERIGNORE = List.of("# comment", "secrets/", "**/*.log", "!keep.log");
 
   static final Case COPY_IGNORED = new Case(

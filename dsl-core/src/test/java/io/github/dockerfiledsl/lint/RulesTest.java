@@ -17,7 +17,8 @@ class RulesTest {
   }
 
   private static Linter linterFor(Rule rule) {
-    Linter l = Linter.defaults().only(rule.id()).withExperimental();
+    Linter l = Linter.defaults().only(rule.id()).withExperimental()
+        .withTrustedRegistries(RuleFixtures.TRUSTED);
     return rule.id().equals("DF018") ? l.withDockerignore(RuleFixtures.DOCKERIGNORE) : l;
   }
 

@@ -34,7 +34,7 @@ class TextFixturesTest {
 
   private static Linter linter(Rule rule) {
     return Linter.defaults().only(rule.id()).withDockerignore(RuleFixtures.DOCKERIGNORE)
-        .withExperimental();
+        .withExperimental().withTrustedRegistries(RuleFixtures.TRUSTED);
   }
 
   @ParameterizedTest(name = "{0}")

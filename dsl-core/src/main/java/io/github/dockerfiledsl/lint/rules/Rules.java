@@ -51,6 +51,7 @@ public final class Rules {
         new LastUserRoot(),
         new UntaggedImage(),
         new LatestTag(),
+        new UntrustedRegistry(),
         new AptUnpinned(),
         new ApkUnpinned(),
         new DeletedInLaterLayer(),
