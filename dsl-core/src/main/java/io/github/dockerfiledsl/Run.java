@@ -32,8 +32,11 @@ import java.util.function.Function;
  *
  * <p>Package-manager helpers in {@link io.github.dockerfiledsl.optimize} return steps with the
  * right cleanup, and with a {@link #withCacheMounts() cache-mount variant}.
+ *
+ * <p>An exec-form or heredoc step is a {@link Single}: it is always a RUN of its own, so the
+ * builder's {@code run(..)} returns a step on which {@code cleanup(..)} does not compile.
  */
-public final class Run {
+public sealed class Run permits Run.Single {
   private final Command command;
   private final List<Heredoc> heredocs;
   private final List<Function<Function<StageRef, String>, Mount>> mounts;
@@ -70,6 +73,11 @@ public final class Run {
     }
   }
 
+  private Run(Run r) {
+    this(r.command, r.heredocs, r.mounts, r.stages, r.network, r.security, r.devices, r.first,
+        r.normal, r.last, r.cached);
+  }
+
   private static List<String> concat(List<String> a, List<String> b, List<String> c) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
@@ -89,17 +97,40 @@ public final class Run {
    * @return the step
    */
   public static Run of(String command) {
+    Checks.notNull(command, "command");
     return plain(Shell.of(command), List.of());
   }
 
   /**
-   * Returns a step running a command in shell or exec form; an exec-form step never merges.
+   * Returns a step running a shell-form command.
+   *
+   * @param command the command
+   * @return the step
+   */
+  public static Run of(Shell command) {
+    return plain(Checks.notNull(command, "command"), List.of());
+  }
+
+  /**
+   * Returns an exec-form step, which is always a RUN of its own and takes no cleanup.
+   *
+   * @param command the command, not empty
+   * @return the step
+   */
+  public static Single of(Exec command) {
+    return new Single(plain(Checks.notNull(command, "command"), List.of()));
+  }
+
+  /**
+   * Returns a step running a command in shell or exec form; an exec-form step never merges
+   * (it is a {@link Single}; {@link #of(Exec)} says so in its type).
    *
    * @param command the command
    * @return the step
    */
   public static Run of(Command command) {
-    return plain(Checks.notNull(command, "command"), List.of());
+    Checks.notNull(command, "command");
+    return command instanceof Exec e ? of(e) : of((Shell) command);
   }
 
   /**
@@ -134,7 +165,9 @@ public final class Run {
    * @param more further heredoc bodies, in the order of their markers
    * @return the step
    */
-  public static Run heredoc(String commandLine, Heredoc heredoc, Heredoc... more) {
+  public static Single heredoc(String commandLine, Heredoc heredoc, Heredoc... more) {
+    Checks.notNull(commandLine, "commandLine");
+    Checks.notNull(more, "more");
     List<Heredoc> all = new ArrayList<>();
     all.add(Checks.notNull(heredoc, "heredoc"));
     all.addAll(Checks.list(Arrays.asList(more), "heredocs"));
@@ -152,7 +185,7 @@ public final class Run {
           i + 1, Checks.quote(all.get(i).marker()), Checks.quote(commandLine),
           Checks.quote(markers.get(i).name()));
     }
-    return plain(Shell.of(commandLine), all);
+    return new Single(plain(Shell.of(commandLine), all));
   }
 
   /**
@@ -161,7 +194,8 @@ public final class Run {
    * @param script the script, one command per line
    * @return the step
    */
-  public static Run script(String script) {
+  public static Single script(String script) {
+    Checks.notNull(script, "script");
     return heredoc("<<EOF", Heredoc.of("EOF", script));
   }
 
@@ -437,5 +471,93 @@ public final class Run {
   @Override
   public String toString() {
     return "Run[" + describe() + "]";
+  }
+
+  /**
+   * A run step that is always a RUN of its own: the exec form ({@link Run#of(Exec)}) or a
+   * command with heredocs ({@link Run#heredoc}, {@link Run#script}). Its flag methods keep the
+   * type, and the builder's {@code run(Run.Single)} returns a step without {@code cleanup(..)};
+   * put cleanup into the command or the heredoc instead.
+   */
+  public static final class Single extends Run {
+    private Single(Run run) {
+      super(run);
+    }
+
+    @Override
+    public Single mount(Mount mount) {
+      return new Single(super.mount(mount));
+    }
+
+    @Override
+    public Single bind(StageRef stage, String source, String target) {
+      return new Single(super.bind(stage, source, target));
+    }
+
+    @Override
+    public Single bind(ImageRef image, String source, String target) {
+      return new Single(super.bind(image, source, target));
+    }
+
+    @Override
+    public Single network(Network newNetwork) {
+      return new Single(super.network(newNetwork));
+    }
+
+    @Override
+    public Single security(Security newSecurity) {
+      return new Single(super.security(newSecurity));
+    }
+
+    @Override
+    public Single device(String device) {
+      return new Single(super.device(device));
+    }
+
+    /**
+     * Rejects cleanup: this step is a RUN of its own.
+     *
+     * @param command the first cleanup command
+     * @param more further cleanup commands
+     * @return never
+     * @throws IllegalArgumentException always
+     */
+    @Override
+    public Run cleanup(String command, String... more) {
+      throw noCleanup(command);
+    }
+
+    /**
+     * Rejects cleanup: this step is a RUN of its own.
+     *
+     * @param command the first cleanup command
+     * @param more further cleanup commands
+     * @return never
+     * @throws IllegalArgumentException always
+     */
+    @Override
+    public Run cleanupFirst(String command, String... more) {
+      throw noCleanup(command);
+    }
+
+    /**
+     * Rejects cleanup: this step is a RUN of its own.
+     *
+     * @param command the first cleanup command
+     * @param more further cleanup commands
+     * @return never
+     * @throws IllegalArgumentException always
+     */
+    @Override
+    public Run cleanupLast(String command, String... more) {
+      throw noCleanup(command);
+    }
+
+    private IllegalArgumentException noCleanup(String command) {
+      Checks.notNull(command, "command");
+      return new IllegalArgumentException("cleanup (" + Checks.quote(command) + ") "
+          + (command() instanceof Exec ? "needs the shell form; an exec-form RUN cannot chain"
+              + " commands" : "cannot follow a heredoc RUN; put it at the end of the heredoc"));
+    }
   }
 }
