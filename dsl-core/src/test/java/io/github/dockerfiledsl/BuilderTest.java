@@ -503,8 +503,11 @@ class BuilderTest {
         FROM alpine
         COPY --from=build /app /app
         """);
-    assertThat(d.preamble()).hasSize(1);
+    // the model is the parser's reading of the text: comments right above the first FROM lead it
+    assertThat(d.preamble()).isEmpty();
+    assertThat(d.stages().get(0).leading()).hasSize(1);
     assertThat(d.stages().get(1).leading()).hasSize(3);
+    assertThat(Dockerfile.parse(d.render())).isEqualTo(d);
   }
 
   @Test

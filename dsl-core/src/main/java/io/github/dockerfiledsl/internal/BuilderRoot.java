@@ -405,12 +405,16 @@ public final class BuilderRoot implements DockerfileBuilder {
         d = Checks.notNull(p.apply(d), "the result of pass " + p);
       }
     }
-    verify(d);
-    return d;
+    return reread(d);
   }
 
-  /** Renders and parses the built Dockerfile once, so that render() cannot fail later. */
-  private static void verify(Dockerfile d) {
+  /**
+   * Renders the built Dockerfile and returns the model the parser reads from that text, so that
+   * render() cannot fail later and the model holds every value in the one form the parser gives
+   * it ({@code \\$(id)} for the template {@code $(id)}, a JSON-form VOLUME for a path with white
+   * space, ...): {@code Dockerfile.parse(d.render()).equals(d)} holds exactly.
+   */
+  private static Dockerfile reread(Dockerfile d) {
     String text;
     try {
       text = d.render();
@@ -419,7 +423,7 @@ public final class BuilderRoot implements DockerfileBuilder {
     }
     checkText(text, "the Dockerfile");
     try {
-      Dockerfile.parse(text);
+      return Dockerfile.parse(text);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "the written Dockerfile does not parse back (" + e.getMessage() + ")", e);
