@@ -470,7 +470,7 @@ public sealed class Run permits Run.Single {
 
   @Override
   public String toString() {
-    return "Run[" + describe() + "]";
+    return "Run[" + Checks.quote(describe()) + "]";
   }
 
   /**

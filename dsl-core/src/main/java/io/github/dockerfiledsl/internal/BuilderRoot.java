@@ -14,6 +14,7 @@ import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.FromInstruction;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.optimize.Pass;
+import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.optimize.Passes;
 import io.github.dockerfiledsl.render.RenderOptions;
 import io.github.dockerfiledsl.render.Renderer;
@@ -268,8 +269,39 @@ public final class BuilderRoot implements DockerfileBuilder {
    * @param instruction the instruction
    */
   void checkInstruction(Instruction instruction) {
-    String text = Renderer.render(instruction, RenderOptions.defaults().withEscape(escapeChar()));
+    char escape = escapeChar();
+    String text = Renderer.render(instruction, RenderOptions.defaults().withEscape(escape));
     checkText(text, instruction.keyword());
+    if (instruction.isTrivia()) {
+      return;
+    }
+    // the parser must read what the builder writes: parse the instruction in a minimal file
+    String file = (escape == '\\' ? "" : "# escape=" + escape + "\n\n")
+        + (instruction instanceof FromInstruction ? "" : "FROM scratch\n") + text;
+    int eol = text.indexOf('\n');
+    String shown = Checks.quote(abbreviate(eol < 0 ? text : text.substring(0, eol)));
+    Dockerfile read;
+    try {
+      read = Dockerfile.parse(file);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(instruction.keyword() + " (" + shown
+          + ") must be readable by the parser, which says: " + problem(e), e);
+    }
+    // and what it reads must write and read back the same (a malformed ${..} would not)
+    String again = read.render();
+    Checks.check(
+        again.equals(file) || Dockerfile.parse(again).equals(read),
+        "%s (%s) must read back as written; check its variable references (${name...})",
+        instruction.keyword(), shown);
+  }
+
+  /** The parser's complaint in one line, control characters escaped. */
+  private static String problem(RuntimeException e) {
+    String m = e instanceof DockerfileParseException p
+        ? p.reason() + p.expected().map(x -> " (expected " + x + ")").orElse("")
+        : String.valueOf(e.getMessage());
+    String q = Checks.quote(m);
+    return q.substring(1, q.length() - 1);
   }
 
   /**
@@ -419,14 +451,14 @@ public final class BuilderRoot implements DockerfileBuilder {
     try {
       text = d.render();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the Dockerfile cannot be written: " + e.getMessage(), e);
+      throw new IllegalArgumentException("the Dockerfile cannot be written: " + problem(e), e);
     }
     checkText(text, "the Dockerfile");
     try {
       return Dockerfile.parse(text);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "the written Dockerfile does not parse back (" + e.getMessage() + ")", e);
+          "the Dockerfile must be readable by the parser, which says: " + problem(e), e);
     }
   }
 
