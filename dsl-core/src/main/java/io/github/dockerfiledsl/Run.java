@@ -142,6 +142,8 @@ public sealed class Run permits Run.Single {
    * @return the step
    */
   public static Run chain(String first, String... more) {
+    Checks.notNull(first, "first");
+    Checks.notNull(more, "more");
     List<String> all = new ArrayList<>();
     all.add(first);
     all.addAll(Arrays.asList(more));
@@ -214,6 +216,8 @@ public sealed class Run permits Run.Single {
   }
 
   private static List<String> plus(List<String> list, String command, String[] more) {
+    Checks.notNull(command, "command");
+    Checks.notNull(more, "more");
     List<String> copy = new ArrayList<>(list);
     copy.add(Checks.word(command, "cleanup command").strip());
     for (String m : Checks.list(Arrays.asList(more), "cleanup commands")) {
@@ -245,6 +249,8 @@ public sealed class Run permits Run.Single {
    */
   public Run bind(StageRef stage, String source, String target) {
     Checks.notNull(stage, "stage");
+    Checks.notNull(source, "source");
+    Checks.notNull(target, "target");
     Checks.word(source, "bind mount source");
     new Mount.Bind(Optional.of(target), Optional.of(source), Optional.empty(), false); // validates eagerly
     Set<StageRef> newStages = new LinkedHashSet<>(stages);
@@ -265,6 +271,8 @@ public sealed class Run permits Run.Single {
    */
   public Run bind(ImageRef image, String source, String target) {
     Checks.notNull(image, "image");
+    Checks.notNull(source, "source");
+    Checks.notNull(target, "target");
     return mount(new Mount.Bind(Optional.of(target), Optional.of(source),
         Optional.of(image.toString()), false));
   }
@@ -398,6 +406,7 @@ public sealed class Run permits Run.Single {
    * @return the mounts
    */
   public List<Mount> mounts(Function<StageRef, String> stageNames) {
+    Checks.notNull(stageNames, "stageNames");
     List<Mount> out = new ArrayList<>(mounts.size());
     for (Function<Function<StageRef, String>, Mount> m : mounts) {
       out.add(m.apply(stageNames));
@@ -524,7 +533,7 @@ public sealed class Run permits Run.Single {
      */
     @Override
     public Run cleanup(String command, String... more) {
-      throw noCleanup(command);
+      throw noCleanup(command, more);
     }
 
     /**
@@ -537,7 +546,7 @@ public sealed class Run permits Run.Single {
      */
     @Override
     public Run cleanupFirst(String command, String... more) {
-      throw noCleanup(command);
+      throw noCleanup(command, more);
     }
 
     /**
@@ -550,11 +559,12 @@ public sealed class Run permits Run.Single {
      */
     @Override
     public Run cleanupLast(String command, String... more) {
-      throw noCleanup(command);
+      throw noCleanup(command, more);
     }
 
-    private IllegalArgumentException noCleanup(String command) {
+    private IllegalArgumentException noCleanup(String command, String[] more) {
       Checks.notNull(command, "command");
+      Checks.notNull(more, "more");
       return new IllegalArgumentException("cleanup (" + Checks.quote(command) + ") "
           + (command() instanceof Exec ? "needs the shell form; an exec-form RUN cannot chain"
               + " commands" : "cannot follow a heredoc RUN; put it at the end of the heredoc"));
