@@ -130,6 +130,16 @@ class PersistentStepsTest {
   }
 
   @Test
+  void stageReferencesByIndexAreCheckedByBuild() {
+    DockerfileBuilder df = Dockerfile.builder();
+    df.from("golang").run("go build").end();
+    StageStep s = df.from("alpine").copy(Copy.of("/app", "/app").fromContext("0"));
+    assertThat(s.build().render()).endsWith("FROM alpine\nCOPY --from=0 /app /app\n");
+    StageStep self = Dockerfile.from("alpine").copy(Copy.of("/app", "/app").fromContext("0"));
+    assertThatThrownBy(self::build).hasMessageContaining("must name an earlier stage");
+  }
+
+  @Test
   void escapeMustComeBeforeTheFirstFrom() {
     DockerfileBuilder df = Dockerfile.builder();
     df.from("alpine");

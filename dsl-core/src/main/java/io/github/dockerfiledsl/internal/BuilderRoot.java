@@ -5,23 +5,26 @@ import io.github.dockerfiledsl.DockerfileBuilder;
 import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.FromStep;
 import io.github.dockerfiledsl.ImageRef;
+import io.github.dockerfiledsl.Run;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.StageRef;
 import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.Comment;
+import io.github.dockerfiledsl.instruction.CopyInstruction;
 import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.FromInstruction;
 import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.Mount;
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.optimize.Pass;
-import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.optimize.Passes;
+import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.render.RenderOptions;
 import io.github.dockerfiledsl.render.Renderer;
-import io.github.dockerfiledsl.Run;
-import java.util.Comparator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -251,12 +254,13 @@ public final class BuilderRoot implements DockerfileBuilder {
   }
 
   /**
-   * Checks that one RUN step renders on its own.
+   * Checks that one RUN step renders on its own, with its cleanup, under the stage's SHELL.
    *
    * @param run the step
+   * @param shell the stage's SHELL so far, if any
    */
-  void checkRun(Run run) {
-    StageBuilder.Chain chain = new StageBuilder.Chain(this, Optional.empty());
+  void checkRun(Run run, Optional<Exec> shell) {
+    StageBuilder.Chain chain = new StageBuilder.Chain(this, shell);
     chain.steps.add(run);
     for (Instruction i : chain.emit(r -> "stage", Optional.empty())) {
       checkInstruction(i);
@@ -276,8 +280,14 @@ public final class BuilderRoot implements DockerfileBuilder {
       return;
     }
     // the parser must read what the builder writes: parse the instruction in a minimal file
+    // (stage references are checked by build(), which knows the stages)
+    String probe = text;
+    Instruction neutral = withoutStageReferences(instruction);
+    if (neutral != instruction) {
+      probe = Renderer.render(neutral, RenderOptions.defaults().withEscape(escape));
+    }
     String file = (escape == '\\' ? "" : "# escape=" + escape + "\n\n")
-        + (instruction instanceof FromInstruction ? "" : "FROM scratch\n") + text;
+        + (instruction instanceof FromInstruction ? "" : "FROM scratch\n") + probe;
     int eol = text.indexOf('\n');
     String shown = Checks.quote(abbreviate(eol < 0 ? text : text.substring(0, eol)));
     Dockerfile read;
@@ -293,6 +303,30 @@ public final class BuilderRoot implements DockerfileBuilder {
         again.equals(file) || Dockerfile.parse(again).equals(read),
         "%s (%s) must read back as written; check its variable references (${name...})",
         instruction.keyword(), shown);
+  }
+
+  /** The instruction with stage references (COPY --from, mount from=) naming an image. */
+  private static Instruction withoutStageReferences(Instruction instruction) {
+    if (instruction instanceof CopyInstruction c && c.from().isPresent()) {
+      return c.withFrom("image");
+    }
+    if (instruction instanceof RunInstruction r) {
+      List<Mount> mounts = new ArrayList<>();
+      boolean changed = false;
+      for (Mount m : r.mounts()) {
+        if (m instanceof Mount.Bind b && b.from().isPresent()) {
+          m = new Mount.Bind(b.target(), b.source(), Optional.of("image"), b.readWrite());
+          changed = true;
+        } else if (m instanceof Mount.Cache k && k.from().isPresent()) {
+          m = new Mount.Cache(k.target(), k.id(), k.sharing(), Optional.of("image"), k.source(),
+              k.readOnly(), k.mode(), k.uid(), k.gid());
+          changed = true;
+        }
+        mounts.add(m);
+      }
+      return changed ? r.withMounts(mounts) : r;
+    }
+    return instruction;
   }
 
   /** The parser's complaint in one line, control characters escaped. */

@@ -421,7 +421,7 @@ abstract class StageBuilder implements InstructionStep {
   private Node pushRun(Run run, boolean alone) {
     Checks.notNull(run, "run");
     run.stages().forEach(root()::lookup);
-    root().checkRun(run);
+    root().checkRun(run, shell);
     return push(new RunElement(run, alone || !chainOpen(), shell));
   }
 
@@ -485,7 +485,7 @@ abstract class StageBuilder implements InstructionStep {
     Checks.notNull(more, "more");
     RunElement last = (RunElement) elements.head;
     Run run = last.run().cleanup(command, more);
-    root().checkRun(run);
+    root().checkRun(run, shell);
     return new Cleaned(header, new Node(new RunElement(run, last.newChain(), last.shell()),
         elements.tail), shell);
   }
