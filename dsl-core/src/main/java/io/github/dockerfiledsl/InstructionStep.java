@@ -319,8 +319,10 @@ public interface InstructionStep {
   StageStep blankLine();
 
   /**
-   * Returns the handle of this stage, for {@code COPY --from}, {@code FROM <stage>} and mounts
-   * in stages started later; keep writing the Dockerfile through the {@link DockerfileBuilder}.
+   * Returns the handle of this stage as it is at this step, for {@code COPY --from}, {@code FROM
+   * <stage>} and mounts in stages started later, and adds the stage to every Dockerfile built
+   * through the same {@link DockerfileBuilder}. Calling it twice on one step returns the same
+   * handle; a step written later from this one is a different stage.
    *
    * @return the stage handle
    */
