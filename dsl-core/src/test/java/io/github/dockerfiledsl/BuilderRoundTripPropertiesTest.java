@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Random Dockerfiles written through the builder, over every instruction, flag, form, heredoc,
@@ -313,6 +314,7 @@ class BuilderRoundTripPropertiesTest {
   }
 
   @Property(tries = 10_000)
+  @StatisticsReport(onFailureOnly = true)
   void everythingTheBuilderAcceptsRoundTripsExactly(@ForAll long seed) {
     Gen g = new Gen(seed);
     try {
