@@ -33,6 +33,8 @@ public final class Add {
    * @return the add
    */
   public static Add of(String source, String destination) {
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return new Add(AddInstruction.of(source, destination));
   }
 
@@ -44,6 +46,8 @@ public final class Add {
    * @return the add
    */
   public static Add of(List<String> sources, String destination) {
+    Checks.list(sources, "sources");
+    Checks.notNull(destination, "destination");
     return new Add(AddInstruction.of(sources, destination));
   }
 
@@ -75,6 +79,7 @@ public final class Add {
    * @return a new add
    */
   public Add chown(String owner) {
+    Checks.notNull(owner, "owner");
     return with(Optional.of(owner), add.chmod(), add.link(), add.keepGitDir(), add.checksum(),
         add.unpack(), add.excludes(), add.json());
   }
@@ -117,6 +122,7 @@ public final class Add {
    * @return a new add
    */
   public Add checksum(String checksum) {
+    Checks.notNull(checksum, "checksum");
     return with(add.chown(), add.chmod(), add.link(), add.keepGitDir(), Optional.of(checksum),
         add.unpack(), add.excludes(), add.json());
   }

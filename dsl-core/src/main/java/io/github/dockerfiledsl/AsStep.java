@@ -4,10 +4,8 @@ package io.github.dockerfiledsl;
  * The step after {@code from(..)} (and {@code platform(..)}) that may name the stage: {@code
  * FROM image AS name}. Once any instruction follows, the stage can no longer be named.
  *
- * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
- * StageRef} instead, and always use the value a step method returns (tools that know a
- * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
- * dependency to declare it).
+ * <p>Steps are immutable (see {@link InstructionStep}): keep one and branch from it as often as
+ * you like; always use the value a step method returns.
  */
 public interface AsStep extends StageStep {
 

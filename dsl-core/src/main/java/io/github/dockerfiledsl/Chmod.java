@@ -28,8 +28,8 @@ public final class Chmod {
   public static Chmod of(int mode) {
     Checks.check(
         mode >= 0 && mode <= 07777,
-        "chmod mode (%s) must be in 0..07777",
-        "0" + Integer.toOctalString(mode));
+        "mode (%s) must be in 0..07777 (octal; write it as a Java octal literal such as 0644)",
+        mode >= 0 ? "0" + Integer.toOctalString(mode) : String.valueOf(mode));
     return new Chmod(String.format("%03o", mode));
   }
 

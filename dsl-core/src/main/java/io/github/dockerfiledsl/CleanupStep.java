@@ -4,10 +4,8 @@ package io.github.dockerfiledsl;
  * The step after {@code cleanup(..)}: a run chain ends with its cleanup, so only more cleanup,
  * {@code layer()} or an instruction other than RUN may follow.
  *
- * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
- * StageRef} instead, and always use the value a step method returns (tools that know a
- * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
- * dependency to declare it).
+ * <p>Steps are immutable (see {@link InstructionStep}): keep one and branch from it as often as
+ * you like; always use the value a step method returns.
  */
 public interface CleanupStep extends InstructionStep {
 

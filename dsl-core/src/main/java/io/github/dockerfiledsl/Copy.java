@@ -36,6 +36,8 @@ public final class Copy {
    * @return the copy
    */
   public static Copy of(String source, String destination) {
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return new Copy(CopyInstruction.of(source, destination), Optional.empty());
   }
 
@@ -47,6 +49,8 @@ public final class Copy {
    * @return the copy
    */
   public static Copy of(List<String> sources, String destination) {
+    Checks.list(sources, "sources");
+    Checks.notNull(destination, "destination");
     return new Copy(CopyInstruction.of(sources, destination), Optional.empty());
   }
 
@@ -114,6 +118,7 @@ public final class Copy {
    * @return a new copy
    */
   public Copy chown(String owner) {
+    Checks.notNull(owner, "owner");
     return with(base.withChown(owner));
   }
 
@@ -188,6 +193,7 @@ public final class Copy {
    * @return the instruction
    */
   public CopyInstruction instruction(Function<StageRef, String> stageNames) {
+    Checks.notNull(stageNames, "stageNames");
     return stage.isPresent() ? base.withFrom(stageNames.apply(stage.get())) : base;
   }
 

@@ -139,6 +139,7 @@ public final class Dockerfile {
    * @return the Dockerfile
    */
   public static Dockerfile of(Stage... stages) {
+    Checks.notNull(stages, "stages");
     return new Dockerfile(List.of(), List.of(), List.of(stages));
   }
 

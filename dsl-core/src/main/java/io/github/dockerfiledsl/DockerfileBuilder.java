@@ -22,10 +22,13 @@ import java.util.List;
  * // RUN go version
  * }</pre>
  *
- * <p>Unlike the step types, this is a builder that may be kept in a local variable, to start
- * several stages and to keep {@link StageRef stage handles} between them. Each {@code from(..)}
- * starts a new stage; global ARGs and directives always render before the first FROM, whenever
- * they are added. Not thread-safe.
+ * <p>Unlike the step types, which are immutable, this is the one mutable part of the builder:
+ * it holds the directives, the global ARGs, the comments for the next FROM and the stages whose
+ * handles were taken with {@code end()}, which every Dockerfile built from its steps contains.
+ * Each {@code from(..)} starts a new stage; global ARGs and directives always render before the
+ * first FROM, whenever they are added (the escape directive must come before the first FROM, since
+ * values are checked against it when they are given); a comment added after the last stage ends
+ * the file. Safe to share between threads.
  */
 public interface DockerfileBuilder {
 

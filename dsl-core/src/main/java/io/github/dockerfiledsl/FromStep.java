@@ -9,10 +9,8 @@ package io.github.dockerfiledsl;
  * // FROM --platform=$BUILDPLATFORM golang:1.22 AS build
  * }</pre>
  *
- * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
- * StageRef} instead, and always use the value a step method returns (tools that know a
- * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
- * dependency to declare it).
+ * <p>Steps are immutable (see {@link InstructionStep}): keep one and branch from it as often as
+ * you like; always use the value a step method returns.
  */
 public interface FromStep extends AsStep {
 

@@ -30,7 +30,13 @@ public final class Healthcheck {
    * @return the health check
    */
   public static Healthcheck of(Command command) {
-    return new Healthcheck(HealthcheckInstruction.of(Checks.notNull(command, "command")));
+    Checks.notNull(command, "command");
+    Checks.check(
+        !(command instanceof Exec e && e.args().isEmpty()),
+        "command (%s) must not be empty: BuildKit rejects HEALTHCHECK CMD []; use"
+            + " Healthcheck.none() to disable a check",
+        command);
+    return new Healthcheck(HealthcheckInstruction.of(command));
   }
 
   /**
@@ -56,6 +62,7 @@ public final class Healthcheck {
    * @return a new health check
    */
   public Healthcheck interval(Duration interval) {
+    duration(interval, "interval");
     return with(Optional.of(interval), h.timeout(), h.startPeriod(), h.startInterval(), h.retries());
   }
 
@@ -66,6 +73,7 @@ public final class Healthcheck {
    * @return a new health check
    */
   public Healthcheck timeout(Duration timeout) {
+    duration(timeout, "timeout");
     return with(h.interval(), Optional.of(timeout), h.startPeriod(), h.startInterval(), h.retries());
   }
 
@@ -76,6 +84,7 @@ public final class Healthcheck {
    * @return a new health check
    */
   public Healthcheck startPeriod(Duration startPeriod) {
+    duration(startPeriod, "startPeriod");
     return with(h.interval(), h.timeout(), Optional.of(startPeriod), h.startInterval(), h.retries());
   }
 
@@ -86,6 +95,7 @@ public final class Healthcheck {
    * @return a new health check
    */
   public Healthcheck startInterval(Duration startInterval) {
+    duration(startInterval, "startInterval");
     return with(h.interval(), h.timeout(), h.startPeriod(), Optional.of(startInterval), h.retries());
   }
 
@@ -96,7 +106,17 @@ public final class Healthcheck {
    * @return a new health check
    */
   public Healthcheck retries(int retries) {
+    Checks.check(retries >= 0, "retries (%s) must not be negative", retries);
     return with(h.interval(), h.timeout(), h.startPeriod(), h.startInterval(), OptionalInt.of(retries));
+  }
+
+  private static void duration(Duration value, String name) {
+    Checks.notNull(value, name);
+    Checks.check(
+        value.compareTo(Duration.ofMillis(1)) >= 0,
+        "%s (%s) must be at least 1ms: BuildKit rejects shorter durations and reads 0s as"
+            + " \"not set\"; leave the option out for the default",
+        name, value);
   }
 
   /**

@@ -75,7 +75,7 @@ public final class ImageRef {
     if (colon > rest.lastIndexOf('/')) {
       String t = rest.substring(colon + 1);
       if (!TAG.matcher(t).matches()) {
-        throw invalid(reference, "has an invalid tag '" + t + "'; a tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+        throw invalid(reference, "has an invalid tag " + Checks.quote(t) + "; a tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
       }
       tag = Optional.of(t);
       rest = rest.substring(0, colon);
@@ -130,7 +130,7 @@ public final class ImageRef {
   private static void checkDigest(String reference, String d) {
     int c = d.indexOf(':');
     if (c <= 0) {
-      throw invalid(reference, "has an invalid digest '" + d + "'; expected algorithm:hex");
+      throw invalid(reference, "has an invalid digest " + Checks.quote(d) + "; expected algorithm:hex");
     }
     String alg = d.substring(0, c);
     String hex = d.substring(c + 1);
@@ -140,7 +140,7 @@ public final class ImageRef {
       case "sha384" -> expected = 96;
       case "sha512" -> expected = 128;
       default -> throw invalid(
-          reference, "has an unsupported digest algorithm '" + alg + "'; expected sha256, sha384 or sha512");
+          reference, "has an unsupported digest algorithm " + Checks.quote(alg) + "; expected sha256, sha384 or sha512");
     }
     if (hex.length() != expected || !DIGEST_HEX.matcher(hex).matches()) {
       throw invalid(
@@ -152,7 +152,7 @@ public final class ImageRef {
   private static void checkDomain(String reference, String domain) {
     String host = domain;
     if (domain.startsWith("[") && domain.indexOf(']') < 0) {
-      throw invalid(reference, "has an invalid registry host '" + domain + "'; an IPv6 address"
+      throw invalid(reference, "has an invalid registry host " + Checks.quote(domain) + "; an IPv6 address"
           + " needs a closing ']'");
     }
     int portColon =
@@ -160,12 +160,12 @@ public final class ImageRef {
     if (portColon >= 0) {
       String port = domain.substring(portColon + 1);
       if (!PORT.matcher(port).matches()) {
-        throw invalid(reference, "has an invalid registry port '" + port + "'");
+        throw invalid(reference, "has an invalid registry port " + Checks.quote(port));
       }
       host = domain.substring(0, portColon);
     }
     if (!HOST.matcher(host).matches()) {
-      throw invalid(reference, "has an invalid registry host '" + host + "'");
+      throw invalid(reference, "has an invalid registry host " + Checks.quote(host));
     }
   }
 
@@ -177,15 +177,15 @@ public final class ImageRef {
       throw invalid(reference, "has a repository name longer than 255 characters");
     }
     if (!path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
-      throw invalid(reference, "has an upper-case repository name '" + path + "'; repository names must be lower case");
+      throw invalid(reference, "has an upper-case repository name " + Checks.quote(path) + "; repository names must be lower case");
     }
     for (String component : path.split("/", -1)) {
       if (!PATH_COMPONENT.matcher(component).matches()) {
         throw invalid(
             reference,
-            "has an invalid path component '"
-                + component
-                + "'; expected lower-case letters and digits separated by '.', '_', '__' or '-'");
+            "has an invalid path component "
+                + Checks.quote(component)
+                + "; expected lower-case letters and digits separated by '.', '_', '__' or '-'");
       }
     }
   }

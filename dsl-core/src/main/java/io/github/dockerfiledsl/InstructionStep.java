@@ -24,10 +24,18 @@ import java.util.List;
  * <p>Values BuildKit expands (paths, ENV and LABEL values, USER, WORKDIR, ...) are templates:
  * {@code $HOME} is a variable; use {@link Templates#literal(String)} for a literal dollar sign.
  *
- * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
- * StageRef} instead, and always use the value a step method returns (tools that know a
- * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
- * dependency to declare it).
+ * <p>Steps are persistent: every method returns a new, immutable step that shares what came
+ * before with the step it was called on, so a step can be kept in a variable and branched: a base
+ * definition and variants of it never see each other's instructions. Each step type is its own
+ * class, so a cast to another step type fails instead of bypassing the order the types promise.
+ * Values are checked when they are given (the message names the parameter, the value and what is
+ * accepted); after {@link #build()} succeeds, {@link Dockerfile#render()} and {@link
+ * Dockerfile#toString()} cannot fail.
+ *
+ * <p>A stage belongs to the Dockerfile that {@code build()} returns when it is the stage
+ * {@code build()} is called on, a stage before it in the same chain of {@code from(..)} calls, a
+ * stage whose handle was taken with {@link #end()} from the same {@link DockerfileBuilder}, or a
+ * stage referred to by one of those. Always use the value a step method returns.
  */
 public interface InstructionStep {
 
@@ -311,8 +319,10 @@ public interface InstructionStep {
   StageStep blankLine();
 
   /**
-   * Returns the handle of this stage, for {@code COPY --from}, {@code FROM <stage>} and mounts
-   * in stages started later; keep writing the Dockerfile through the {@link DockerfileBuilder}.
+   * Returns the handle of this stage as it is at this step, for {@code COPY --from}, {@code FROM
+   * <stage>} and mounts in stages started later, and adds the stage to every Dockerfile built
+   * through the same {@link DockerfileBuilder}. Calling it twice on one step returns the same
+   * handle; a step written later from this one is a different stage.
    *
    * @return the stage handle
    */

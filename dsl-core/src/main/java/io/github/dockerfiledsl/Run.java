@@ -32,8 +32,11 @@ import java.util.function.Function;
  *
  * <p>Package-manager helpers in {@link io.github.dockerfiledsl.optimize} return steps with the
  * right cleanup, and with a {@link #withCacheMounts() cache-mount variant}.
+ *
+ * <p>An exec-form or heredoc step is a {@link Single}: it is always a RUN of its own, so the
+ * builder's {@code run(..)} returns a step on which {@code cleanup(..)} does not compile.
  */
-public final class Run {
+public sealed class Run permits Run.Single {
   private final Command command;
   private final List<Heredoc> heredocs;
   private final List<Function<Function<StageRef, String>, Mount>> mounts;
@@ -70,6 +73,11 @@ public final class Run {
     }
   }
 
+  private Run(Run r) {
+    this(r.command, r.heredocs, r.mounts, r.stages, r.network, r.security, r.devices, r.first,
+        r.normal, r.last, r.cached);
+  }
+
   private static List<String> concat(List<String> a, List<String> b, List<String> c) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
@@ -89,17 +97,40 @@ public final class Run {
    * @return the step
    */
   public static Run of(String command) {
+    Checks.notNull(command, "command");
     return plain(Shell.of(command), List.of());
   }
 
   /**
-   * Returns a step running a command in shell or exec form; an exec-form step never merges.
+   * Returns a step running a shell-form command.
+   *
+   * @param command the command
+   * @return the step
+   */
+  public static Run of(Shell command) {
+    return plain(Checks.notNull(command, "command"), List.of());
+  }
+
+  /**
+   * Returns an exec-form step, which is always a RUN of its own and takes no cleanup.
+   *
+   * @param command the command, not empty
+   * @return the step
+   */
+  public static Single of(Exec command) {
+    return new Single(plain(Checks.notNull(command, "command"), List.of()));
+  }
+
+  /**
+   * Returns a step running a command in shell or exec form; an exec-form step never merges
+   * (it is a {@link Single}; {@link #of(Exec)} says so in its type).
    *
    * @param command the command
    * @return the step
    */
   public static Run of(Command command) {
-    return plain(Checks.notNull(command, "command"), List.of());
+    Checks.notNull(command, "command");
+    return command instanceof Exec e ? of(e) : of((Shell) command);
   }
 
   /**
@@ -111,6 +142,8 @@ public final class Run {
    * @return the step
    */
   public static Run chain(String first, String... more) {
+    Checks.notNull(first, "first");
+    Checks.notNull(more, "more");
     List<String> all = new ArrayList<>();
     all.add(first);
     all.addAll(Arrays.asList(more));
@@ -134,7 +167,9 @@ public final class Run {
    * @param more further heredoc bodies, in the order of their markers
    * @return the step
    */
-  public static Run heredoc(String commandLine, Heredoc heredoc, Heredoc... more) {
+  public static Single heredoc(String commandLine, Heredoc heredoc, Heredoc... more) {
+    Checks.notNull(commandLine, "commandLine");
+    Checks.notNull(more, "more");
     List<Heredoc> all = new ArrayList<>();
     all.add(Checks.notNull(heredoc, "heredoc"));
     all.addAll(Checks.list(Arrays.asList(more), "heredocs"));
@@ -152,7 +187,7 @@ public final class Run {
           i + 1, Checks.quote(all.get(i).marker()), Checks.quote(commandLine),
           Checks.quote(markers.get(i).name()));
     }
-    return plain(Shell.of(commandLine), all);
+    return new Single(plain(Shell.of(commandLine), all));
   }
 
   /**
@@ -161,7 +196,8 @@ public final class Run {
    * @param script the script, one command per line
    * @return the step
    */
-  public static Run script(String script) {
+  public static Single script(String script) {
+    Checks.notNull(script, "script");
     return heredoc("<<EOF", Heredoc.of("EOF", script));
   }
 
@@ -180,6 +216,8 @@ public final class Run {
   }
 
   private static List<String> plus(List<String> list, String command, String[] more) {
+    Checks.notNull(command, "command");
+    Checks.notNull(more, "more");
     List<String> copy = new ArrayList<>(list);
     copy.add(Checks.word(command, "cleanup command").strip());
     for (String m : Checks.list(Arrays.asList(more), "cleanup commands")) {
@@ -211,6 +249,8 @@ public final class Run {
    */
   public Run bind(StageRef stage, String source, String target) {
     Checks.notNull(stage, "stage");
+    Checks.notNull(source, "source");
+    Checks.notNull(target, "target");
     Checks.word(source, "bind mount source");
     new Mount.Bind(Optional.of(target), Optional.of(source), Optional.empty(), false); // validates eagerly
     Set<StageRef> newStages = new LinkedHashSet<>(stages);
@@ -231,6 +271,8 @@ public final class Run {
    */
   public Run bind(ImageRef image, String source, String target) {
     Checks.notNull(image, "image");
+    Checks.notNull(source, "source");
+    Checks.notNull(target, "target");
     return mount(new Mount.Bind(Optional.of(target), Optional.of(source),
         Optional.of(image.toString()), false));
   }
@@ -364,6 +406,7 @@ public final class Run {
    * @return the mounts
    */
   public List<Mount> mounts(Function<StageRef, String> stageNames) {
+    Checks.notNull(stageNames, "stageNames");
     List<Mount> out = new ArrayList<>(mounts.size());
     for (Function<Function<StageRef, String>, Mount> m : mounts) {
       out.add(m.apply(stageNames));
@@ -436,6 +479,95 @@ public final class Run {
 
   @Override
   public String toString() {
-    return "Run[" + describe() + "]";
+    return "Run[" + Checks.quote(describe()) + "]";
+  }
+
+  /**
+   * A run step that is always a RUN of its own: the exec form ({@link Run#of(Exec)}) or a
+   * command with heredocs ({@link Run#heredoc}, {@link Run#script}). Its flag methods keep the
+   * type, and the builder's {@code run(Run.Single)} returns a step without {@code cleanup(..)};
+   * put cleanup into the command or the heredoc instead.
+   */
+  public static final class Single extends Run {
+    private Single(Run run) {
+      super(run);
+    }
+
+    @Override
+    public Single mount(Mount mount) {
+      return new Single(super.mount(mount));
+    }
+
+    @Override
+    public Single bind(StageRef stage, String source, String target) {
+      return new Single(super.bind(stage, source, target));
+    }
+
+    @Override
+    public Single bind(ImageRef image, String source, String target) {
+      return new Single(super.bind(image, source, target));
+    }
+
+    @Override
+    public Single network(Network newNetwork) {
+      return new Single(super.network(newNetwork));
+    }
+
+    @Override
+    public Single security(Security newSecurity) {
+      return new Single(super.security(newSecurity));
+    }
+
+    @Override
+    public Single device(String device) {
+      return new Single(super.device(device));
+    }
+
+    /**
+     * Rejects cleanup: this step is a RUN of its own.
+     *
+     * @param command the first cleanup command
+     * @param more further cleanup commands
+     * @return never
+     * @throws IllegalArgumentException always
+     */
+    @Override
+    public Run cleanup(String command, String... more) {
+      throw noCleanup(command, more);
+    }
+
+    /**
+     * Rejects cleanup: this step is a RUN of its own.
+     *
+     * @param command the first cleanup command
+     * @param more further cleanup commands
+     * @return never
+     * @throws IllegalArgumentException always
+     */
+    @Override
+    public Run cleanupFirst(String command, String... more) {
+      throw noCleanup(command, more);
+    }
+
+    /**
+     * Rejects cleanup: this step is a RUN of its own.
+     *
+     * @param command the first cleanup command
+     * @param more further cleanup commands
+     * @return never
+     * @throws IllegalArgumentException always
+     */
+    @Override
+    public Run cleanupLast(String command, String... more) {
+      throw noCleanup(command, more);
+    }
+
+    private IllegalArgumentException noCleanup(String command, String[] more) {
+      Checks.notNull(command, "command");
+      Checks.notNull(more, "more");
+      return new IllegalArgumentException("cleanup (" + Checks.quote(command) + ") "
+          + (command() instanceof Exec ? "needs the shell form; an exec-form RUN cannot chain"
+              + " commands" : "cannot follow a heredoc RUN; put it at the end of the heredoc"));
+    }
   }
 }

@@ -20,10 +20,8 @@ package io.github.dockerfiledsl;
  * that only assigns variables ({@code buildDeps='gcc make'}) is the exception: it defines them
  * for the rest of the RUN, cleanup included.
  *
- * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
- * StageRef} instead, and always use the value a step method returns (tools that know a
- * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
- * dependency to declare it).
+ * <p>Steps are immutable (see {@link InstructionStep}): keep one and branch from it as often as
+ * you like; always use the value a step method returns.
  */
 public interface RunStep extends StageStep {
 

@@ -90,6 +90,7 @@ public record Shell(List<String> lines) implements Command {
    * @return the shell form
    */
   public static Shell lines(String... lines) {
+    Checks.notNull(lines, "lines");
     return new Shell(Arrays.asList(lines));
   }
 
@@ -125,6 +126,7 @@ public record Shell(List<String> lines) implements Command {
    * @return the shell form
    */
   public static Shell chain(String... commands) {
+    Checks.notNull(commands, "commands");
     return chain(Arrays.asList(commands));
   }
 

@@ -4,13 +4,12 @@ package io.github.dockerfiledsl;
  * A step inside a stage where anything may follow, RUN included.
  *
  * <p>{@code run(String)}, {@code run(Shell)} and {@code run(Run)} add a step to the current run
- * chain (see {@link RunStep}); {@code run(Exec)} writes an exec-form RUN of its own, which can
- * neither merge nor take cleanup.
+ * chain (see {@link RunStep}); {@code run(Exec)} and {@code run(Run.Single)} (exec form or
+ * heredocs) write a RUN of its own, which can neither merge nor take cleanup, so they return a
+ * step without {@code cleanup(..)}.
  *
- * <p>Step types are not for local variables: hold on to the {@link DockerfileBuilder} or a {@link
- * StageRef} instead, and always use the value a step method returns (tools that know a
- * {@code @CheckReturnValue} convention should treat every method here as one; the library has no
- * dependency to declare it).
+ * <p>Steps are immutable (see {@link InstructionStep}): keep one and branch from it as often as
+ * you like; always use the value a step method returns.
  */
 public interface StageStep extends InstructionStep {
 
@@ -31,7 +30,7 @@ public interface StageStep extends InstructionStep {
   RunStep run(Shell command);
 
   /**
-   * Adds a run step with flags, heredocs or cleanup (see {@link Run}) to the run chain.
+   * Adds a run step with flags or cleanup (see {@link Run}) to the run chain.
    *
    * @param run the step
    * @return the run step
@@ -45,4 +44,13 @@ public interface StageStep extends InstructionStep {
    * @return the stage step
    */
   StageStep run(Exec command);
+
+  /**
+   * Writes a RUN of its own: an exec-form step ({@code Run.of(Exec.of(..))}) or a heredoc step
+   * ({@code Run.script(..)}, {@code Run.heredoc(..)}), with its flags. No cleanup can follow it.
+   *
+   * @param run the step
+   * @return the stage step
+   */
+  StageStep run(Run.Single run);
 }

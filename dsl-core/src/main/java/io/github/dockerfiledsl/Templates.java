@@ -64,6 +64,7 @@ public final class Templates {
    * @return true if expansion may change it
    */
   public static boolean hasVariables(String template) {
+    Checks.notNull(template, "template");
     for (int i = 0; i < template.length(); i++) {
       char c = template.charAt(i);
       if (c == '\\' && i + 1 < template.length()

@@ -88,6 +88,8 @@ public final class Trigger {
    * @return the trigger
    */
   public static Trigger copy(String source, String destination) {
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return new Trigger(CopyInstruction.of(source, destination));
   }
 
@@ -116,6 +118,8 @@ public final class Trigger {
    * @return the trigger
    */
   public static Trigger add(String source, String destination) {
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return new Trigger(Add.of(source, destination).instruction());
   }
 
@@ -189,6 +193,8 @@ public final class Trigger {
    * @return the trigger
    */
   public static Trigger volume(String path, String... more) {
+    Checks.notNull(path, "path");
+    Checks.list(Arrays.asList(Checks.notNull(more, "more")), "more");
     List<String> all = new ArrayList<>();
     all.add(path);
     all.addAll(Arrays.asList(more));
@@ -233,6 +239,8 @@ public final class Trigger {
    * @return the trigger
    */
   public static Trigger arg(String name, String defaultValue) {
+    Checks.notNull(name, "name");
+    Checks.notNull(defaultValue, "defaultValue");
     return new Trigger(ArgInstruction.of(name, defaultValue));
   }
 

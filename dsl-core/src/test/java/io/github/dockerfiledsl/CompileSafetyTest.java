@@ -155,7 +155,38 @@ class CompileSafetyTest {
           """, 1, "incompatible types: java.lang.String cannot be converted to io.github.dockerfiledsl.Chmod"),
       new Failing("HEALTHCHECK interval as a String", """
           Healthcheck.of(Exec.of("true")).interval("30s")
-          """, 1, "incompatible types: java.lang.String cannot be converted to java.time.Duration"));
+          """, 1, "incompatible types: java.lang.String cannot be converted to java.time.Duration"),
+      new Failing("cleanup after an exec-form Run step", """
+          Dockerfile.from("alpine")
+              .run(Run.of(Exec.of("make")))
+              .cleanup("rm -rf /src")
+          """, 3, "cannot find symbol\n  symbol:   method cleanup(java.lang.String)"),
+      new Failing("cleanup after an exec-form Run step with flags", """
+          Dockerfile.from("alpine")
+              .run(Run.of(Exec.of("make")).mount(Mount.cache("/root/.cache")).network(RunInstruction.Network.NONE))
+              .cleanup("rm -rf /src")
+          """, 3, "cannot find symbol\n  symbol:   method cleanup(java.lang.String)"),
+      new Failing("cleanup after a heredoc script", """
+          Dockerfile.from("alpine")
+              .run(Run.script("make"))
+              .cleanup("rm -rf /src")
+          """, 3, "cannot find symbol\n  symbol:   method cleanup(java.lang.String)"),
+      new Failing("cleanup after a heredoc step with a mount", """
+          Dockerfile.from("alpine")
+              .run(Run.heredoc("python3 <<EOF", Heredoc.of("EOF", "print(1)")).mount(Mount.cache("/c")))
+              .cleanup("rm -rf /src")
+          """, 3, "cannot find symbol\n  symbol:   method cleanup(java.lang.String)"),
+      new Failing("platform after RUN", """
+          Dockerfile.from("alpine")
+              .run("echo hi")
+              .platform("linux/amd64")
+          """, 3, "cannot find symbol\n  symbol:   method platform(java.lang.String)"),
+      new Failing("RUN after cleanup through an exec-form step", """
+          Dockerfile.from("debian")
+              .run("make")
+              .cleanup("rm -rf /src")
+              .run(Exec.of("ls"))
+          """, 4, "cannot find symbol\n  symbol:   method run(io.github.dockerfiledsl.Exec)"));
 
   /**
    * A snippet that must compile and build a Dockerfile.
@@ -249,6 +280,30 @@ class CompileSafetyTest {
       new Passing("STOPSIGNAL by number", """
           Dockerfile.from("alpine").stopsignal(Signal.of(15)).build()
           """, "STOPSIGNAL 15\n"),
+      new Passing("a kept step branches into variants that do not see each other", """
+          ((java.util.function.Function<StageStep, Dockerfile>) base -> {
+            base.env("A", "1").build();
+            return base.env("B", "1").build();
+          }).apply(Dockerfile.from("alpine").workdir("/app"))
+          """, "WORKDIR /app\nENV B=1\n"),
+      new Passing("a shell RUN after an exec-form Run step", """
+          Dockerfile.from("alpine").run(Run.of(Exec.of("make"))).run("ls").cleanup("rm x").build()
+          """, "RUN [\"make\"]\nRUN ls \\\n    && rm x\n"),
+      new Passing("a shell RUN after a heredoc script", """
+          Dockerfile.from("alpine").run(Run.script("make")).run("ls").build()
+          """, "RUN <<EOF\nmake\nEOF\nRUN ls\n"),
+      new Passing("an exec-form Run step keeps its flags", """
+          Dockerfile.from("alpine").run(Run.of(Exec.of("make")).network(RunInstruction.Network.NONE)).build()
+          """, "RUN --network=none [\"make\"]\n"),
+      new Passing("cleanup that belongs in a heredoc goes into its body", """
+          Dockerfile.from("alpine").run(Run.script("make\\nrm -rf /src")).build()
+          """, "make\nrm -rf /src\nEOF\n"),
+      new Passing("a step shared by two stages' chains", """
+          ((java.util.function.Function<StageStep, Dockerfile>) base -> {
+            base.from("debian").build();
+            return base.run("make").from("busybox").build();
+          }).apply(Dockerfile.from("alpine").as("base"))
+          """, "FROM alpine AS base\nRUN make\n\nFROM busybox\n"),
       new Passing("FROM a stage handle", """
           ((java.util.function.Function<DockerfileBuilder, Dockerfile>)
               df -> df.from(df.from("alpine").as("base").end()).run("true").build())

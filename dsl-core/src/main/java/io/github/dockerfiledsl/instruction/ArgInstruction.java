@@ -35,7 +35,7 @@ public record ArgInstruction(List<ArgInstruction.Arg> args) implements Instructi
           !name.startsWith("--"),
           "ARG name (%s) must not start with '--', which would be read as a flag",
           Checks.quote(name));
-      Checks.optional(defaultValue, "ARG default").ifPresent(v -> Checks.singleLine(v, "default of ARG " + name));
+      Checks.optional(defaultValue, "ARG default").ifPresent(v -> Checks.singleLine(v, "default of ARG " + Checks.quote(name)));
     }
   }
 

@@ -53,7 +53,7 @@ public record Heredoc(String name, String body, boolean expand, boolean chomp, i
         "heredoc body of %s (%s) must be empty or end with a line break",
         name,
         Checks.quote(body));
-    Checks.text(body, "heredoc body of " + name);
+    Checks.text(body, "heredoc body of " + Checks.quote(name));
     Checks.check(
         body.indexOf('\r') < 0,
         "heredoc body of %s (%s) must not contain \\r",

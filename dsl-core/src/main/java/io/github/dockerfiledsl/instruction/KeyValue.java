@@ -19,7 +19,7 @@ public record KeyValue(String key, String value) {
    */
   public KeyValue {
     Checks.word(key, "key");
-    Checks.singleLine(value, "value of " + key);
+    Checks.singleLine(value, "value of " + Checks.quote(key));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.FromStep;
 import io.github.dockerfiledsl.Healthcheck;
 import io.github.dockerfiledsl.ImageRef;
+import io.github.dockerfiledsl.InstructionStep;
 import io.github.dockerfiledsl.Port;
 import io.github.dockerfiledsl.Run;
 import io.github.dockerfiledsl.RunStep;
@@ -41,6 +42,7 @@ import io.github.dockerfiledsl.instruction.VolumeInstruction;
 import io.github.dockerfiledsl.instruction.WorkdirInstruction;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,13 +50,19 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One stage being written: implements every step type (jOOQ style), so the interfaces alone
- * decide which calls compile.
+ * The persistent steps of the builder. A step is immutable: it holds the stage's header (what
+ * FROM says, fixed by {@code from(..)}, {@code platform(..)} and {@code as(..)}) and an immutable
+ * list of the stage's elements, newest first, that it shares with the step it came from. Every
+ * step method returns a new step, so any step can be kept and branched in O(1).
+ *
+ * <p>There is one class per step type ({@link From}, {@link As}, {@link Staged}, {@link
+ * Running}, {@link Cleaned}), each implementing only its interface: a cast to another step type
+ * fails with a {@link ClassCastException} instead of bypassing the order the types promise.
  */
-final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, CleanupStep {
+abstract class StageBuilder implements InstructionStep {
 
   /** A part of the stage body whose instructions are fixed at build time. */
-  private interface Element {
+  interface Element {
     List<Instruction> emit(Function<StageRef, String> names, Optional<Exec> shell);
 
     default Set<StageRef> dependencies() {
@@ -62,14 +70,14 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
     }
   }
 
-  private record Fixed(Instruction instruction) implements Element {
+  record Fixed(Instruction instruction) implements Element {
     @Override
     public List<Instruction> emit(Function<StageRef, String> names, Optional<Exec> shell) {
       return List.of(instruction);
     }
   }
 
-  private record CopyElement(Copy copy) implements Element {
+  record CopyElement(Copy copy) implements Element {
     @Override
     public List<Instruction> emit(Function<StageRef, String> names, Optional<Exec> shell) {
       return List.of(copy.instruction(names));
@@ -81,12 +89,30 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
     }
   }
 
-  /** Consecutive run steps; {@code localShell} is the stage's SHELL before them, if any. */
-  private final class Chain implements Element {
-    private final List<Run> steps = new ArrayList<>();
-    private final Optional<Exec> localShell;
+  /**
+   * One run step; {@code newChain} when it cannot join the run step before it, {@code shell} the
+   * stage's SHELL when it was added.
+   */
+  record RunElement(Run run, boolean newChain, Optional<Exec> shell) implements Element {
+    @Override
+    public List<Instruction> emit(Function<StageRef, String> names, Optional<Exec> inherited) {
+      throw new IllegalStateException("run steps are emitted as chains");
+    }
 
-    Chain(Optional<Exec> localShell) {
+    @Override
+    public Set<StageRef> dependencies() {
+      return run.stages();
+    }
+  }
+
+  /** Consecutive run steps; {@code localShell} is the stage's SHELL before them, if any. */
+  static final class Chain implements Element {
+    final List<Run> steps = new ArrayList<>();
+    private final Optional<Exec> localShell;
+    private final BuilderRoot root;
+
+    Chain(BuilderRoot root, Optional<Exec> localShell) {
+      this.root = root;
       this.localShell = localShell;
     }
 
@@ -163,204 +189,383 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
     }
   }
 
-  private final BuilderRoot root;
-  private final int index;
-  private final Optional<String> image;
-  private final Optional<StageRef> base;
-  private Optional<String> platform = Optional.empty();
-  private Optional<String> name = Optional.empty();
-  private final List<Element> elements = new ArrayList<>();
-  private final List<Instruction> leading = new ArrayList<>();
-  private Chain chain;
-  private Optional<Exec> shell = Optional.empty();
-  private StageRef ref;
+  /** An immutable list node: the newest element and the ones before it. */
+  static final class Node {
+    final Element head;
+    final Node tail;
 
-  StageBuilder(BuilderRoot root, int index, Optional<String> image, Optional<StageRef> base) {
-    this.root = root;
-    this.index = index;
-    this.image = image;
-    this.base = base;
-  }
-
-  void addLeading(List<Instruction> trivia) {
-    leading.addAll(trivia);
-  }
-
-  int index() {
-    return index;
-  }
-
-  Optional<String> name() {
-    return name;
-  }
-
-  Optional<String> image() {
-    return image;
-  }
-
-  Optional<StageRef> base() {
-    return base;
-  }
-
-  String describe() {
-    return name.map(n -> "'" + n + "' (stage " + (index + 1) + ")")
-        .orElse("stage " + (index + 1) + " (FROM " + image.orElse("<stage>") + ")");
-  }
-
-  Set<StageRef> dependencies() {
-    Set<StageRef> out = new LinkedHashSet<>();
-    base.ifPresent(out::add);
-    elements.forEach(e -> out.addAll(e.dependencies()));
-    return out;
-  }
-
-  Optional<Exec> finalShell(Optional<Exec> inherited) {
-    return shell.isPresent() ? shell : inherited;
-  }
-
-  Stage toStage(Function<StageRef, String> names, Optional<String> stageName,
-      Optional<Exec> inheritedShell) {
-    FromInstruction from = new FromInstruction(
-        image.orElseGet(() -> names.apply(base.get())), platform, stageName);
-    List<Instruction> body = new ArrayList<>();
-    for (Element e : elements) {
-      body.addAll(e.emit(names, inheritedShell));
+    Node(Element head, Node tail) {
+      this.head = head;
+      this.tail = tail;
     }
-    return Stage.of(leading, from, body);
   }
 
-  private StageBuilder add(Instruction i) {
-    chain = null;
-    elements.add(new Fixed(i));
-    return this;
+  /** What a stage's FROM says; every step of the stage (and its variants) shares it. */
+  static final class Header {
+    final BuilderRoot root;
+    final long seq;
+    final Optional<String> image;
+    final Optional<StageRef> base;
+    final Optional<String> platform;
+    final Optional<String> name;
+    final List<Instruction> leading;
+    final Optional<Snapshot> previous;
+
+    Header(BuilderRoot root, long seq, Optional<String> image, Optional<StageRef> base,
+        Optional<String> platform, Optional<String> name, List<Instruction> leading,
+        Optional<Snapshot> previous) {
+      this.root = root;
+      this.seq = seq;
+      this.image = image;
+      this.base = base;
+      this.platform = platform;
+      this.name = name;
+      this.leading = List.copyOf(leading);
+      this.previous = previous;
+    }
+
+    Header withPlatform(String newPlatform) {
+      return new Header(root, seq, image, base, Optional.of(newPlatform), name, leading, previous);
+    }
+
+    Header withName(String newName) {
+      return new Header(root, seq, image, base, platform, Optional.of(newName), leading, previous);
+    }
+
+    String describe() {
+      return name.map(n -> "stage '" + n + "'")
+          .orElse("the stage FROM " + image.map(Checks::quote).orElse("<stage>"));
+    }
   }
 
-  // ---- FromStep / AsStep
+  /** A stage as written up to one step: its header and elements. */
+  record Snapshot(Header header, Node elements, Optional<Exec> shell) {
+    /** The elements without the comments at their end, which move above a following FROM. */
+    Node withoutTrailingComments() {
+      Node n = elements;
+      while (n != null && n.head instanceof Fixed f && f.instruction() instanceof Comment) {
+        n = n.tail;
+      }
+      return n;
+    }
 
-  @Override
-  public AsStep platform(String newPlatform) {
-    FromInstruction.of("scratch").withPlatform(newPlatform); // validates now
-    platform = Optional.of(newPlatform);
-    return this;
+    List<Element> inOrder() {
+      List<Element> out = new ArrayList<>();
+      for (Node n = elements; n != null; n = n.tail) {
+        out.add(n.head);
+      }
+      Collections.reverse(out);
+      return out;
+    }
+
+    Set<StageRef> dependencies() {
+      Set<StageRef> out = new LinkedHashSet<>();
+      header.base.ifPresent(out::add);
+      for (Element e : inOrder()) {
+        out.addAll(e.dependencies());
+      }
+      return out;
+    }
+
+    String describe() {
+      return header.describe();
+    }
+
+    Optional<Exec> finalShell(Optional<Exec> inherited) {
+      return shell.isPresent() ? shell : inherited;
+    }
+
+    Stage toStage(Function<StageRef, String> names, Optional<String> stageName,
+        Optional<Exec> inheritedShell, List<Instruction> trailing) {
+      FromInstruction from = new FromInstruction(
+          header.image.orElseGet(() -> names.apply(header.base.get())), header.platform, stageName);
+      List<Instruction> body = new ArrayList<>();
+      Chain chain = null;
+      for (Element e : inOrder()) {
+        if (e instanceof RunElement r) {
+          if (chain == null || r.newChain()) {
+            if (chain != null) {
+              body.addAll(chain.emit(names, inheritedShell));
+            }
+            chain = new Chain(header.root, r.shell());
+          }
+          chain.steps.add(r.run());
+          continue;
+        }
+        if (chain != null) {
+          body.addAll(chain.emit(names, inheritedShell));
+          chain = null;
+        }
+        body.addAll(e.emit(names, inheritedShell));
+      }
+      if (chain != null) {
+        body.addAll(chain.emit(names, inheritedShell));
+      }
+      body.addAll(trailing);
+      return Stage.of(header.leading, from, body);
+    }
   }
 
-  @Override
-  public StageStep as(String newName) {
-    FromInstruction.of("scratch").withName(newName); // validates now
-    root.checkNewName(this, newName);
-    Checks.check(ref == null && elements.isEmpty(), "as(%s) must come right after from(..)", newName);
-    name = Optional.of(newName);
-    return this;
+  final Header header;
+  final Node elements;
+  final Optional<Exec> shell;
+  private volatile StageRef ref;
+
+  StageBuilder(Header header, Node elements, Optional<Exec> shell) {
+    this.header = header;
+    this.elements = elements;
+    this.shell = shell;
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(header, elements, shell);
+  }
+
+  BuilderRoot root() {
+    return header.root;
+  }
+
+  // ---- the step types
+
+  /** The step right after {@code from(..)}. */
+  static final class From extends StageBuilder implements FromStep {
+    From(Header header) {
+      super(header, null, Optional.empty());
+    }
+
+    @Override
+    public AsStep platform(String platform) {
+      Checks.notNull(platform, "platform");
+      root().checkFromPlatform(platform);
+      return new As(header.withPlatform(platform));
+    }
+
+    @Override
+    public StageStep as(String name) {
+      return named(name);
+    }
+  }
+
+  /** The step after {@code platform(..)}. */
+  static final class As extends StageBuilder implements AsStep {
+    As(Header header) {
+      super(header, null, Optional.empty());
+    }
+
+    @Override
+    public StageStep as(String name) {
+      return named(name);
+    }
+  }
+
+  /** A step in the body of a stage, not right after a run step. */
+  static final class Staged extends StageBuilder implements StageStep {
+    Staged(Header header, Node elements, Optional<Exec> shell) {
+      super(header, elements, shell);
+    }
+  }
+
+  /** The step right after a shell-form run step: its chain is open. */
+  static final class Running extends StageBuilder implements RunStep {
+    Running(Header header, Node elements, Optional<Exec> shell) {
+      super(header, elements, shell);
+    }
+
+    @Override
+    public CleanupStep cleanup(String command, String... more) {
+      return cleaned(command, more);
+    }
+
+    @Override
+    public StageStep layer() {
+      return new Staged(header, elements, shell);
+    }
+  }
+
+  /** The step after {@code cleanup(..)}: only more cleanup, {@code layer()} or no RUN. */
+  static final class Cleaned extends StageBuilder implements CleanupStep {
+    Cleaned(Header header, Node elements, Optional<Exec> shell) {
+      super(header, elements, shell);
+    }
+
+    @Override
+    public CleanupStep cleanup(String command, String... more) {
+      return cleaned(command, more);
+    }
+
+    @Override
+    public StageStep layer() {
+      return new Staged(header, elements, shell);
+    }
+  }
+
+  // ---- FROM
+
+  StageStep named(String name) {
+    Checks.notNull(name, "name");
+    root().checkStageName(this, name);
+    return new Staged(header.withName(name), null, Optional.empty());
   }
 
   // ---- run chains
 
-  private RunStep step(Run run) {
+  /** Whether this step's last element is a run step that the next shell-form step may join. */
+  private boolean chainOpen() {
+    return (this instanceof Running || this instanceof Cleaned) && !root().isVerbatim();
+  }
+
+  private Node push(Element e) {
+    return new Node(e, elements);
+  }
+
+  private Node pushRun(Run run, boolean alone) {
     Checks.notNull(run, "run");
-    run.stages().forEach(root::lookup);
-    if (chain == null || root.isVerbatim()) {
-      chain = new Chain(shell);
-      elements.add(chain);
-    }
-    chain.steps.add(run); // an exec-form step stays alone when the chain is emitted
-    return this;
+    run.stages().forEach(root()::lookup);
+    root().checkRun(run, shell);
+    return push(new RunElement(run, alone || !chainOpen(), shell));
   }
 
-  @Override
-  public RunStep run(String command) {
-    return step(Run.of(command));
-  }
-
-  @Override
-  public RunStep run(Shell command) {
-    return step(Run.of(command));
-  }
-
-  @Override
+  /**
+   * Adds a run step that other shell-form steps may join.
+   *
+   * @param run the step
+   * @return the run step
+   */
   public RunStep run(Run run) {
-    return step(run);
+    Checks.notNull(run, "run");
+    return new Running(header, pushRun(run, run instanceof Run.Single), shell);
   }
 
-  @Override
+  /**
+   * Adds {@code RUN command}.
+   *
+   * @param command the command line
+   * @return the run step
+   */
+  public RunStep run(String command) {
+    Checks.notNull(command, "command");
+    return run(Run.of(command));
+  }
+
+  /**
+   * Adds {@code RUN command}.
+   *
+   * @param command the command
+   * @return the run step
+   */
+  public RunStep run(Shell command) {
+    Checks.notNull(command, "command");
+    return run(Run.of(command));
+  }
+
+  /**
+   * Adds an exec-form {@code RUN}, which never merges.
+   *
+   * @param command the command
+   * @return the stage step
+   */
   public StageStep run(Exec command) {
-    chain = null;
-    step(Run.of(command));
-    chain = null;
-    return this;
+    Checks.notNull(command, "command");
+    return new Staged(header, pushRun(Run.of(command), true), shell);
   }
 
-  @Override
-  public CleanupStep cleanup(String command, String... more) {
-    Checks.check(chain != null && !chain.steps.isEmpty(), "cleanup(..) must follow a run step");
-    int last = chain.steps.size() - 1;
-    chain.steps.set(last, chain.steps.get(last).cleanup(command, more));
-    return this;
+  /**
+   * Adds a run step that stays a RUN of its own (exec form or heredoc).
+   *
+   * @param run the step
+   * @return the stage step
+   */
+  public StageStep run(Run.Single run) {
+    Checks.notNull(run, "run");
+    return new Staged(header, pushRun(run, true), shell);
   }
 
-  @Override
-  public StageStep layer() {
-    chain = null;
-    return this;
+  CleanupStep cleaned(String command, String... more) {
+    Checks.notNull(command, "command");
+    Checks.notNull(more, "more");
+    RunElement last = (RunElement) elements.head;
+    Run run = last.run().cleanup(command, more);
+    root().checkRun(run, shell);
+    return new Cleaned(header, new Node(new RunElement(run, last.newChain(), last.shell()),
+        elements.tail), shell);
   }
 
   // ---- other instructions
 
+  private StageStep add(Instruction i) {
+    root().checkInstruction(i);
+    return new Staged(header, push(new Fixed(i)), shell);
+  }
+
   @Override
   public FromStep from(String newImage) {
-    return handOver(root.from(newImage));
+    Checks.notNull(newImage, "image");
+    return root().from(newImage, Optional.empty(), handOver(), trailingComments());
   }
 
   @Override
   public FromStep from(ImageRef newImage) {
-    return handOver(root.from(newImage));
+    Checks.notNull(newImage, "image");
+    return from(newImage.toString());
   }
 
   @Override
   public FromStep from(StageRef stage) {
-    return handOver(root.from(stage));
+    Checks.notNull(stage, "stage");
+    return root().from(null, Optional.of(stage), handOver(), trailingComments());
   }
 
-  /** Moves the comments at the end of this stage above the FROM of the next one. */
-  private FromStep handOver(FromStep next) {
-    chain = null;
-    int k = elements.size();
-    while (k > 0 && elements.get(k - 1) instanceof Fixed f && f.instruction() instanceof Comment) {
-      k--;
+  /** This stage without its trailing comments, which move above the next FROM. */
+  private Snapshot handOver() {
+    return new Snapshot(header, snapshot().withoutTrailingComments(), shell);
+  }
+
+  /** Returns the comments at the end of this stage, in order. */
+  List<Instruction> trailingComments() {
+    List<Instruction> out = new ArrayList<>();
+    for (Node n = elements; n != null && n.head instanceof Fixed f
+        && f.instruction() instanceof Comment; n = n.tail) {
+      out.add(f.instruction());
     }
-    StageBuilder n = (StageBuilder) next;
-    for (Element e : elements.subList(k, elements.size())) {
-      n.leading.add(((Fixed) e).instruction());
-    }
-    elements.subList(k, elements.size()).clear();
-    return next;
+    Collections.reverse(out);
+    return out;
   }
 
   @Override
   public StageStep copy(String source, String destination) {
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return copy(Copy.of(source, destination));
   }
 
   @Override
   public StageStep copy(StageRef from, String source, String destination) {
+    Checks.notNull(from, "from");
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return copy(Copy.of(source, destination).from(from));
   }
 
   @Override
   public StageStep copy(ImageRef from, String source, String destination) {
+    Checks.notNull(from, "from");
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return copy(Copy.of(source, destination).from(from));
   }
 
   @Override
   public StageStep copy(Copy copy) {
     Checks.notNull(copy, "copy");
-    copy.stage().ifPresent(root::lookup);
-    chain = null;
-    elements.add(new CopyElement(copy));
-    return this;
+    copy.stage().ifPresent(root()::lookup);
+    root().checkInstruction(copy.instruction(r -> "stage"));
+    return new Staged(header, push(new CopyElement(copy)), shell);
   }
 
   @Override
   public StageStep add(String source, String destination) {
+    Checks.notNull(source, "source");
+    Checks.notNull(destination, "destination");
     return add(Add.of(source, destination));
   }
 
@@ -371,27 +576,32 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public StageStep workdir(String path) {
+    Checks.notNull(path, "path");
     return add(WorkdirInstruction.of(path));
   }
 
   @Override
   public StageStep env(String key, String value) {
+    Checks.notNull(key, "key");
+    Checks.notNull(value, "value");
     return add(EnvInstruction.of(key, value));
   }
 
   @Override
   public StageStep env(List<KeyValue> vars) {
-    return add(new EnvInstruction(vars));
+    return add(new EnvInstruction(Checks.list(vars, "vars")));
   }
 
   @Override
   public StageStep label(String key, String value) {
+    Checks.notNull(key, "key");
+    Checks.notNull(value, "value");
     return add(LabelInstruction.of(key, value));
   }
 
   @Override
   public StageStep label(List<KeyValue> labels) {
-    return add(new LabelInstruction(labels));
+    return add(new LabelInstruction(Checks.list(labels, "labels")));
   }
 
   @Override
@@ -403,7 +613,7 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
   public StageStep expose(Port port, Port... more) {
     List<String> all = new ArrayList<>();
     all.add(Checks.notNull(port, "port").value());
-    for (Port p : Checks.list(Arrays.asList(more), "ports")) {
+    for (Port p : Checks.list(Arrays.asList(Checks.notNull(more, "more")), "more")) {
       all.add(p.value());
     }
     return add(new ExposeInstruction(all));
@@ -411,12 +621,12 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public StageStep cmd(Command command) {
-    return add(CmdInstruction.of(command));
+    return add(CmdInstruction.of(Checks.notNull(command, "command")));
   }
 
   @Override
   public StageStep entrypoint(Command command) {
-    return add(EntrypointInstruction.of(command));
+    return add(EntrypointInstruction.of(Checks.notNull(command, "command")));
   }
 
   @Override
@@ -426,13 +636,16 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public StageStep user(String user) {
+    Checks.notNull(user, "user");
     return add(UserInstruction.of(user));
   }
 
   @Override
   public StageStep user(String user, String group) {
-    Checks.word(user, "USER");
-    Checks.word(group, "USER group");
+    Checks.word(user, "user");
+    Checks.word(group, "group");
+    Checks.check(user.indexOf(':') < 0, "user (%s) must not contain ':', which separates the group",
+        Checks.quote(user));
     return add(UserInstruction.of(user + ":" + group));
   }
 
@@ -448,24 +661,27 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   private StageStep volume(boolean json, String path, String... more) {
     List<String> all = new ArrayList<>();
-    all.add(path);
-    all.addAll(Arrays.asList(more));
+    all.add(Checks.notNull(path, "path"));
+    all.addAll(Checks.list(Arrays.asList(Checks.notNull(more, "more")), "more"));
     return add(new VolumeInstruction(all, json));
   }
 
   @Override
   public StageStep arg(String argName) {
+    Checks.notNull(argName, "name");
     return add(ArgInstruction.of(argName));
   }
 
   @Override
   public StageStep arg(String argName, String defaultValue) {
+    Checks.notNull(argName, "name");
+    Checks.notNull(defaultValue, "defaultValue");
     return add(ArgInstruction.of(argName, defaultValue));
   }
 
   @Override
   public StageStep arg(List<ArgInstruction.Arg> args) {
-    return add(new ArgInstruction(args));
+    return add(new ArgInstruction(Checks.list(args, "args")));
   }
 
   @Override
@@ -475,9 +691,10 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public StageStep shell(Exec newShell) {
-    add(new ShellInstruction(newShell));
-    shell = Optional.of(newShell);
-    return this;
+    Checks.notNull(newShell, "shell");
+    Instruction i = new ShellInstruction(newShell);
+    root().checkInstruction(i);
+    return new Staged(header, push(new Fixed(i)), Optional.of(newShell));
   }
 
   @Override
@@ -487,11 +704,13 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public StageStep maintainer(String maintainer) {
+    Checks.notNull(maintainer, "name");
     return add(new MaintainerInstruction(maintainer));
   }
 
   @Override
   public StageStep comment(String text) {
+    Checks.notNull(text, "text");
     return add(Comment.of(text));
   }
 
@@ -507,20 +726,27 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
 
   @Override
   public StageRef end() {
-    chain = null;
-    if (ref == null) {
-      ref = root.newRef(this, name);
+    StageRef r = ref;
+    if (r == null) {
+      synchronized (this) {
+        r = ref;
+        if (r == null) {
+          r = root().end(snapshot());
+          ref = r;
+        }
+      }
     }
-    return ref;
+    return r;
   }
 
   @Override
   public Dockerfile build() {
-    return root.build();
+    return root().build(snapshot());
   }
 
   @Override
   public String toString() {
-    return "StageBuilder[" + describe() + ", " + elements.size() + " elements]";
+    return getClass().getSimpleName() + "Step[" + header.describe() + "]";
   }
+
 }

@@ -250,7 +250,8 @@ public final class Renderer {
       for (ArgInstruction.Arg arg : a.args()) {
         String name = Words.bare(arg.name(), escape, "ARG name", "=$");
         words.add(arg.defaultValue()
-            .map(v -> name + "=" + Words.word(v, escape, "default of ARG " + arg.name()))
+            .map(v -> name + "="
+                + Words.word(v, escape, "default of ARG " + Checks.quote(arg.name())))
             .orElse(name));
       }
       line(head, words, true);
@@ -374,7 +375,7 @@ public final class Renderer {
           keyword,
           Checks.quote(kv.key()));
       words.add(Words.word(kv.key(), escape, keyword + " key") + "="
-          + Words.word(kv.value(), escape, keyword + " value of " + kv.key()));
+          + Words.word(kv.value(), escape, keyword + " value of " + Checks.quote(kv.key())));
     }
     return words;
   }

@@ -294,14 +294,14 @@ class InjectionPropertyTest {
       // LABEL, ENV, ARG
       field("LABEL key", "LABEL key|key", true, v -> LabelInstruction.of(v, "v"),
           (l, e) -> pair(l, e, true)),
-      field("LABEL value", "value of k|LABEL value", true, v -> LabelInstruction.of("k", v),
+      field("LABEL value", "value of 'k'|LABEL value", true, v -> LabelInstruction.of("k", v),
           (l, e) -> pair(l, e, false)),
       field("ENV key", "ENV name|ENV key|key", true, v -> EnvInstruction.of(v, "v"),
           (l, e) -> pair(l, e, true)),
-      field("ENV value", "value of K|ENV value", true, v -> EnvInstruction.of("K", v),
+      field("ENV value", "value of 'K'|ENV value", true, v -> EnvInstruction.of("K", v),
           (l, e) -> pair(l, e, false)),
       field("ARG name", "ARG name", false, ArgInstruction::of, (l, e) -> argName(l, e)),
-      field("ARG default", "default of ARG A", true, v -> ArgInstruction.of("A", v),
+      field("ARG default", "default of ARG 'A'", true, v -> ArgInstruction.of("A", v),
           (l, e) -> argDefault(l, e)),
       // single-argument instructions
       field("MAINTAINER", "MAINTAINER", false, MaintainerInstruction::new,
@@ -367,7 +367,7 @@ class InjectionPropertyTest {
       field("ONBUILD COPY source", "COPY source", true,
           v -> new OnbuildInstruction(CopyInstruction.of(v, "/dst/")),
           (l, e) -> paths(inner(l), e).get(0)),
-      field("ONBUILD ENV value", "value of K|ENV value", true,
+      field("ONBUILD ENV value", "value of 'K'|ENV value", true,
           v -> new OnbuildInstruction(EnvInstruction.of("K", v)),
           (l, e) -> pair(inner(l), e, false)),
       // trivia and directives: never an instruction
