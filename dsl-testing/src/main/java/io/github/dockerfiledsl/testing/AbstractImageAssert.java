@@ -258,8 +258,8 @@ public abstract class AbstractImageAssert<SELF extends AbstractImageAssert<SELF>
    * @return this assertion
    */
   public SELF hasHealthcheck(String... test) {
-    HealthCheck h = config().getHealthcheck();
-    List<String> actualTest = h == null || h.getTest() == null ? List.of() : h.getTest();
+    isNotNull();
+    List<String> actualTest = actual.healthcheck().map(HealthCheck::getTest).orElse(List.of());
     if (!actualTest.equals(List.of(test))) {
       return fail("Expecting " + image() + " to have the healthcheck " + List.of(test) + " but it has "
           + (actualTest.isEmpty() ? "none" : actualTest) + source(HealthcheckInstruction.class));

@@ -5,7 +5,9 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.StreamType;
 import io.github.dockerfiledsl.Dockerfile;
 import java.io.ByteArrayOutputStream;
@@ -147,6 +149,22 @@ public final class BuiltImage implements AutoCloseable {
       inspection = client().inspectImageCmd(id).exec();
     }
     return inspection;
+  }
+
+  /**
+   * Returns the image's healthcheck. Podman's Docker API leaves it out of the image's
+   * description and reports it only on containers; then it is read from a created (never
+   * started) container of the image.
+   *
+   * @return the healthcheck, or empty if the image has none
+   */
+  public Optional<HealthCheck> healthcheck() {
+    HealthCheck h = inspect().getConfig() == null ? null : inspect().getConfig().getHealthcheck();
+    if (h == null || h.getTest() == null || h.getTest().isEmpty()) {
+      ContainerConfig c = client().inspectContainerCmd(fileContainer()).exec().getConfig();
+      h = c == null ? null : c.getHealthcheck();
+    }
+    return h == null || h.getTest() == null || h.getTest().isEmpty() ? Optional.empty() : Optional.of(h);
   }
 
   /**
