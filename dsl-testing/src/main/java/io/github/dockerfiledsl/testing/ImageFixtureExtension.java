@@ -35,7 +35,8 @@ public class ImageFixtureExtension implements BeforeAllCallback, ParameterResolv
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ImageFixtureExtension.class);
-  private static final AtomicReference<Optional<String>> ENGINE_PROBLEM = new AtomicReference<>();
+  /** Why no engine answers (empty when one does), found once per JVM; tests may preset it. */
+  static final AtomicReference<Optional<String>> ENGINE_PROBLEM = new AtomicReference<>();
 
   /** Creates the extension (JUnit does). */
   public ImageFixtureExtension() {}
