@@ -6,6 +6,8 @@
 #                           into the project's store, starts `podman system service` in the
 #                           background and prints the variables to export (on stdout, for eval)
 #   setup-podman.sh env     prints the variables again (the service must be running)
+#   setup-podman.sh cli-env prints CONTAINERS_CONF, CONTAINERS_STORAGE_CONF and
+#                           CONTAINERS_REGISTRIES_CONF, for podman and buildah commands by hand
 #   setup-podman.sh stop    stops the service by the process id recorded at start
 #
 # Nothing under /etc is changed: podman and buildah read the project's files through
@@ -39,14 +41,23 @@ BASE_IMAGES="${BASE_IMAGES:-debian:bookworm-slim busybox:latest}"
 log() { printf 'setup-podman: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
+# what Testcontainers needs: the socket, no Ryuk helper image, localhost as the host (the machine
+# has a /.dockerenv file, so Testcontainers would otherwise think it runs in a container)
 print_env() {
+  cat <<EOF
+export DOCKER_HOST='unix://$SOCK'
+export TESTCONTAINERS_RYUK_DISABLED=true
+export TESTCONTAINERS_HOST_OVERRIDE=localhost
+EOF
+}
+
+# what the podman and buildah command lines need to use the project's store and settings; not
+# exported to the build, where the buildah tests of dsl-examples use the default store with vfs
+print_cli_env() {
   cat <<EOF
 export CONTAINERS_CONF='$CONF/containers.conf'
 export CONTAINERS_STORAGE_CONF='$CONF/storage.conf'
 export CONTAINERS_REGISTRIES_CONF='$CONF/registries.conf'
-export DOCKER_HOST='unix://$SOCK'
-export TESTCONTAINERS_RYUK_DISABLED=true
-export TESTCONTAINERS_HOST_OVERRIDE=localhost
 EOF
 }
 
@@ -204,5 +215,6 @@ case "${1:-start}" in
   start) start ;;
   stop) stop ;;
   env) running || die "the podman service is not running"; print_env ;;
-  *) die "usage: $0 start|stop|env" ;;
+  cli-env) print_cli_env ;;
+  *) die "usage: $0 start|stop|env|cli-env" ;;
 esac

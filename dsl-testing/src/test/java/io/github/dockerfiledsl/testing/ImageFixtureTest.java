@@ -120,18 +120,34 @@ class ImageFixtureTest {
   }
 
   @Test
-  void buildWithPodmanLandsInTheSameEngine() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Builder.PODMAN.isInstalled() || Boolean.getBoolean(
-        ImageFixtureExtension.REQUIRED_PROPERTY), "podman is not installed");
-    String tag = "localhost/dockerfile-dsl-fixture-test:podman";
-    ImageFixture fixture = ImageFixture.of(BuildContext.of("FROM busybox:latest\nUSER nobody\n"))
-        .withTag(tag).withLogConsumer(l -> { });
-    String id = fixture.buildWith(Builder.PODMAN, "--pull=never");
-    try (BuiltImage image = BuiltImage.existing(tag)) {
-      assertThat(image.id()).isEqualTo(id);
-      assertThat(image).hasUser("nobody").commandPrints("nobody\n", "id", "-un");
+  void buildWithBuildahPassesTagBuildArgsAndTarget() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Builder.BUILDAH.isInstalled()
+        || Boolean.getBoolean("buildah.required"), "buildah is not installed");
+    String tag = "localhost/dockerfile-dsl-fixture-test:buildah";
+    List<String> log = new ArrayList<>();
+    ImageFixture fixture = ImageFixture.of(BuildContext.of("""
+            FROM busybox:latest AS first
+            ARG V=unset
+            LABEL v=$V
+            FROM first AS second
+            LABEL stage=second
+            """))
+        .withTag(tag).withBuildArg("V", "42").withTarget("first").withLogConsumer(log::add);
+    // the default store with vfs, as the buildah tests of dsl-examples use it
+    String id = fixture.buildWith(Builder.BUILDAH, "--storage-driver", "vfs", "--isolation", "chroot",
+        "--pull=never", "--format", "docker");
+    try {
+      assertThat(id).matches("[0-9a-f]{64}");
+      assertThat(log).anyMatch(l -> l.contains("LABEL v=$V"));
+      Process p = new ProcessBuilder("buildah", "--storage-driver", "vfs", "inspect", "--type", "image",
+          "--format", "{{.FromImageID}} {{index .Docker.Config.Labels \"v\"}} {{index .Docker.Config.Labels \"stage\"}}",
+          tag).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      assertThat(p.waitFor()).as(out).isZero();
+      assertThat(out).isEqualTo(id + " 42"); // the label of stage second is absent: the target was built
     } finally {
-      DockerClientFactory.instance().client().removeImageCmd(tag).withForce(true).exec();
+      new ProcessBuilder("buildah", "--storage-driver", "vfs", "rmi", "-f", tag).redirectErrorStream(true)
+          .start().waitFor();
     }
   }
 }
