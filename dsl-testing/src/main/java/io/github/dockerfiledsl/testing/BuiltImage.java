@@ -186,14 +186,29 @@ public final class BuiltImage implements AutoCloseable {
    * @return the exit code and output
    */
   public CommandResult run(List<String> command) {
+    return runAs(null, command);
+  }
+
+  /**
+   * Runs a command as a given user in a new container of this image and waits for it to exit;
+   * the container is removed afterwards.
+   *
+   * @param user the user ({@code name}, {@code uid} or {@code uid:gid}), or null for the image's
+   * @param command the executable and its arguments
+   * @return the exit code and output
+   */
+  public CommandResult runAs(String user, List<String> command) {
     if (command.isEmpty()) {
       throw new IllegalArgumentException("the command is empty");
     }
     DockerClient client = client();
-    String container = client.createContainerCmd(id)
+    var create = client.createContainerCmd(id)
         .withEntrypoint(command.get(0))
-        .withCmd(command.subList(1, command.size()))
-        .exec().getId();
+        .withCmd(command.subList(1, command.size()));
+    if (user != null) {
+      create = create.withUser(user);
+    }
+    String container = create.exec().getId();
     try {
       client.startContainerCmd(container).exec();
       int exit = client.waitContainerCmd(container).exec(new WaitContainerResultCallback())
@@ -240,12 +255,36 @@ public final class BuiltImage implements AutoCloseable {
       case '2' -> ImageFile.Type.SYMLINK;
       default -> ImageFile.Type.OTHER;
     };
+    int[] owner = owner(path).orElse(new int[] {e.uid(), e.gid()});
     Map<Integer, String> users = names("/etc/passwd");
     Map<Integer, String> groups = names("/etc/group");
-    return Optional.of(new ImageFile(path, type, e.mode(), e.uid(), e.gid(),
-        users.getOrDefault(e.uid(), Integer.toString(e.uid())),
-        groups.getOrDefault(e.gid(), Integer.toString(e.gid())), e.content(),
+    return Optional.of(new ImageFile(path, type, e.mode(), owner[0], owner[1],
+        users.getOrDefault(owner[0], Integer.toString(owner[0])),
+        groups.getOrDefault(owner[1], Integer.toString(owner[1])), e.content(),
         type == ImageFile.Type.SYMLINK ? TarEntryReader.nonEmpty(e.linkName()) : Optional.empty()));
+  }
+
+  /**
+   * The owner as {@code stat} in the image reports it, run as root. Podman's Docker API gives
+   * every archive entry the container user's ids, so the archive's ids are used only where the
+   * image has no {@code stat}.
+   */
+  private Optional<int[]> owner(String path) {
+    CommandResult r;
+    try {
+      r = runAs("0:0", List.of("stat", "-c", "%u:%g", path));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // no stat in the image: the container does not start
+    }
+    String[] ids = r.stdout().strip().split(":");
+    if (r.exitCode() != 0 || ids.length != 2) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new int[] {Integer.parseInt(ids[0]), Integer.parseInt(ids[1])});
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private Map<Integer, String> names(String file) {

@@ -90,7 +90,18 @@ public class ImageFixtureExtension implements BeforeAllCallback, ParameterResolv
     ExtensionContext scope = perTest ? context : classContext(context);
     String key = testClass.getName() + "#" + field.getName();
     ExtensionContext.Store store = scope.getStore(NAMESPACE);
-    return store.getOrComputeIfAbsent(key, k -> build(field, context, perTest), BuiltImage.class);
+    // a failed build is remembered, so the other tests of its scope fail at once with its message
+    Object result = store.getOrComputeIfAbsent(key, k -> {
+      try {
+        return build(field, context, perTest);
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+    if (result instanceof RuntimeException e) {
+      throw e;
+    }
+    return result;
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
