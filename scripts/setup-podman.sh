@@ -72,6 +72,11 @@ stop() {
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
     log "stopped the podman service (pid $pid)"
   fi
+  # containers left behind (a test killed half-way) keep their root file systems mounted
+  if [[ -f $CONF/containers.conf ]] && command -v podman >/dev/null; then
+    CONTAINERS_CONF="$CONF/containers.conf" CONTAINERS_STORAGE_CONF="$CONF/storage.conf" \
+      CONTAINERS_REGISTRIES_CONF="$CONF/registries.conf" podman rm -a -f >/dev/null 2>&1 || true
+  fi
   rm -f "$PIDFILE" "$SOCK"
 }
 

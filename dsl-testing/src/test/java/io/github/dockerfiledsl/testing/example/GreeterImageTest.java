@@ -41,7 +41,7 @@ class GreeterImageTest {
       .build());
 
   @Test
-  void dockerfileFollowsTheHouseRules() { // no engine needed for these
+  void dockerfileFollowsTheHouseRules() { // checked on the model, without building
     assertThat(DOCKERFILE)
         .hasFinalUserNotRoot()
         .exposesPort(8080)
