@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,14 +23,15 @@ import org.testcontainers.DockerClientFactory;
  * <ul>
  *   <li>Before the class, it checks that a container engine with a Docker API answers
  *       (Testcontainers' discovery: {@code DOCKER_HOST}, the default socket, ...). If none
- *       does, the class is skipped with a message that says so, or, when the system property
- *       {@value #REQUIRED_PROPERTY} is {@code true}, it fails with that message.
+ *       does, each test of the class is skipped (aborted) with a message that says so, or, when
+ *       the system property {@value #REQUIRED_PROPERTY} is {@code true}, the class fails with
+ *       that message.
  *   <li>It resolves parameters of type {@link BuiltImage} annotated with {@link TestImage} by
  *       building the named {@link ImageFixture} field: once per class or once per test (see
  *       {@link TestImage.Lifecycle}), and removes the image when that scope ends.
  * </ul>
  */
-public class ImageFixtureExtension implements BeforeAllCallback, ParameterResolver {
+public class ImageFixtureExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   /** The system property that makes a missing container engine fail the tests. */
   public static final String REQUIRED_PROPERTY = "testcontainers.required";
 
@@ -54,7 +56,21 @@ public class ImageFixtureExtension implements BeforeAllCallback, ParameterResolv
     }
     System.err.println("[image tests] SKIPPED " + message + " (set -D" + REQUIRED_PROPERTY
         + "=true to make this a failure)");
-    throw new TestAbortedException(message);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    abortWithoutEngine(context);
+  }
+
+  /** Each test is reported skipped, with the reason, when no engine answers. */
+  private static void abortWithoutEngine(ExtensionContext context) {
+    Optional<String> problem = engineProblem();
+    if (problem.isPresent()) {
+      throw new TestAbortedException("no container engine for "
+          + context.getTestClass().map(Class::getSimpleName).orElse(context.getDisplayName()) + ": "
+          + problem.get());
+    }
   }
 
   /** Empty when an engine answers; otherwise why not. Checked once per JVM. */
@@ -82,6 +98,7 @@ public class ImageFixtureExtension implements BeforeAllCallback, ParameterResolv
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    abortWithoutEngine(context);
     String name = parameter.findAnnotation(TestImage.class).map(TestImage::value).orElse("");
     Class<?> testClass = context.getRequiredTestClass();
     Field field = fixtureField(testClass, name);
