@@ -91,9 +91,11 @@ install_packages() {
     # no service may start on installation (the podman package ships a socket unit)
     local policy=/usr/sbin/policy-rc.d created=0
     if [[ ! -e $policy ]]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod 755 "$policy"; created=1; fi
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    ((created)) && rm -f "$policy"
+    local ok=1
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || ok=0
+    if ((created)); then rm -f "$policy"; fi
+    ((ok)) || die "apt-get install ${missing[*]} failed"
   fi
   command -v podman >/dev/null || die "podman is not on PATH after installation"
 }
@@ -167,7 +169,7 @@ copy_images() {
     rm -f "$archive"
     local t0=$(date +%s)
     default_store_buildah push -q "$image" "docker-archive:$archive:localhost/$image" >/dev/null
-    podman load -q -i "$archive" >/dev/null
+    podman load -q -i "$archive" >/dev/null || { rm -f "$archive"; return 1; }
     rm -f "$archive"
     log "copied $image into the project's store in $(( $(date +%s) - t0 ))s"
   done
@@ -192,7 +194,7 @@ start() {
   write_config "$driver"
   if ! { copy_images && smoke_test; }; then
     [[ $driver == vfs ]] && die "podman does not run a container with the vfs driver either"
-    log "WARNING: the overlay storage driver does not work here; falling back to vfs (slower)"
+    log "WARNING: the $driver storage driver does not work here; falling back to vfs (slower)"
     driver=vfs
     write_config vfs
     copy_images
