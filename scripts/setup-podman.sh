@@ -51,8 +51,8 @@ export TESTCONTAINERS_HOST_OVERRIDE=localhost
 EOF
 }
 
-# what the podman and buildah command lines need to use the project's store and settings; not
-# exported to the build, where the buildah tests of dsl-examples use the default store with vfs
+# what the podman and buildah command lines need to use the project's store and settings
+# (.ci/run exports them, so the buildah tests of dsl-examples use this store too)
 print_cli_env() {
   cat <<EOF
 export CONTAINERS_CONF='$CONF/containers.conf'

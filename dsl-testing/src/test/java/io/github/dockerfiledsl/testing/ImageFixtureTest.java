@@ -133,21 +133,29 @@ class ImageFixtureTest {
             LABEL stage=second
             """))
         .withTag(tag).withBuildArg("V", "42").withTarget("first").withLogConsumer(log::add);
-    // the default store with vfs, as the buildah tests of dsl-examples use it
-    String id = fixture.buildWith(Builder.BUILDAH, "--storage-driver", "vfs", "--isolation", "chroot",
-        "--pull=never", "--format", "docker");
+    // the store the buildah tests of dsl-examples use: the default one with vfs, or the one
+    // CONTAINERS_STORAGE_CONF names
+    List<String> store = System.getenv("CONTAINERS_STORAGE_CONF") == null
+        ? List.of("--storage-driver", "vfs") : List.of();
+    List<String> options = new ArrayList<>(store);
+    options.addAll(List.of("--isolation", "chroot", "--pull=never", "--format", "docker"));
+    String id = fixture.buildWith(Builder.BUILDAH, options.toArray(String[]::new));
     try {
       assertThat(id).matches("[0-9a-f]{64}");
       assertThat(log).anyMatch(l -> l.contains("LABEL v=$V"));
-      Process p = new ProcessBuilder("buildah", "--storage-driver", "vfs", "inspect", "--type", "image",
-          "--format", "{{.FromImageID}} {{index .Docker.Config.Labels \"v\"}} {{index .Docker.Config.Labels \"stage\"}}",
-          tag).redirectErrorStream(true).start();
+      List<String> inspect = new ArrayList<>(List.of("buildah"));
+      inspect.addAll(store);
+      inspect.addAll(List.of("inspect", "--type", "image", "--format",
+          "{{.FromImageID}} {{index .Docker.Config.Labels \"v\"}} {{index .Docker.Config.Labels \"stage\"}}", tag));
+      Process p = new ProcessBuilder(inspect).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
       assertThat(p.waitFor()).as(out).isZero();
       assertThat(out).isEqualTo(id + " 42"); // the label of stage second is absent: the target was built
     } finally {
-      new ProcessBuilder("buildah", "--storage-driver", "vfs", "rmi", "-f", tag).redirectErrorStream(true)
-          .start().waitFor();
+      List<String> rmi = new ArrayList<>(List.of("buildah"));
+      rmi.addAll(store);
+      rmi.addAll(List.of("rmi", "-f", tag));
+      new ProcessBuilder(rmi).redirectErrorStream(true).start().waitFor();
     }
   }
 }
