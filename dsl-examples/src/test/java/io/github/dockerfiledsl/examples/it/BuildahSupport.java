@@ -29,18 +29,26 @@ import tools.jackson.databind.json.JsonMapper;
  * Use it in a test class with {@code @ExtendWith(BuildahExtension.class)}, or call
  * {@link #assumeAvailable()} first.
  *
- * <p>Every buildah call uses the vfs storage driver and chroot isolation, which work
- * unprivileged and without a daemon; builds never pull ({@code --pull=never}) and use the
- * Docker image format, which (unlike OCI) keeps HEALTHCHECK.
+ * <p>Every buildah call uses chroot isolation, which works unprivileged and without a daemon,
+ * and the vfs storage driver on the default store, unless the environment variable {@code
+ * CONTAINERS_STORAGE_CONF} names a storage configuration (as {@code .ci/run} sets it to the
+ * project's overlay store of {@code scripts/setup-podman.sh}); then that file's driver and store
+ * are used. Builds never pull ({@code --pull=never}) and use the Docker image format, which
+ * (unlike OCI) keeps HEALTHCHECK.
  */
 public final class BuildahSupport {
 
-  /** The global options of every buildah call. */
-  public static final List<String> GLOBAL_OPTIONS = List.of("--storage-driver", "vfs");
+  /**
+   * The global options of every buildah call: {@code --storage-driver vfs}, or none when {@code
+   * CONTAINERS_STORAGE_CONF} chooses the store.
+   */
+  public static final List<String> GLOBAL_OPTIONS = System.getenv("CONTAINERS_STORAGE_CONF") == null
+      ? List.of("--storage-driver", "vfs") : List.of();
 
   /** The options of every build, after {@code buildah bud}. */
-  public static final List<String> BUILD_OPTIONS = List.of("--storage-driver", "vfs",
-      "--isolation", "chroot", "--pull=never", "--layers", "--force-rm", "--format", "docker");
+  public static final List<String> BUILD_OPTIONS = java.util.stream.Stream.concat(
+      GLOBAL_OPTIONS.stream(), java.util.stream.Stream.of("--isolation", "chroot", "--pull=never",
+          "--layers", "--force-rm", "--format", "docker")).toList();
 
   /** The local base images that {@code scripts/setup-buildah.sh} creates. */
   public static final List<String> BASE_IMAGES = List.of("debian:bookworm-slim",

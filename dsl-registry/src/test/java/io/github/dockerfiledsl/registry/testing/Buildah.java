@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * buildah for the registry tests, always on the default vfs storage with chroot isolation; the
- * local base images {@code busybox:latest} and {@code debian:bookworm-slim} come from
+ * buildah for the registry tests, on the default vfs storage (or the store that
+ * {@code CONTAINERS_STORAGE_CONF} names) with chroot isolation; the local base images {@code
+ * busybox:latest} and {@code debian:bookworm-slim} come from
  * scripts/setup-buildah.sh. Pushes and pulls to the loopback registry use
  * {@code --tls-verify=false}.
  */
@@ -74,14 +75,23 @@ public final class Buildah {
   }
 
   /**
-   * Runs buildah with the storage flag.
+   * The global options of every buildah call: {@code --storage-driver vfs} (the store of
+   * scripts/setup-buildah.sh), or none when {@code CONTAINERS_STORAGE_CONF} chooses the store, as
+   * CI's podman set-up does.
+   */
+  private static final List<String> GLOBAL_OPTIONS = System.getenv("CONTAINERS_STORAGE_CONF") == null
+      ? List.of("--storage-driver", "vfs") : List.of();
+
+  /**
+   * Runs buildah with the storage options.
    *
-   * @param args the arguments after {@code buildah --storage-driver vfs}
+   * @param args the arguments after {@code buildah} and its global storage options
    * @return the output
    * @throws IOException when it fails
    */
   public static String run(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("buildah", "--storage-driver", "vfs"));
+    List<String> cmd = new ArrayList<>(List.of("buildah"));
+    cmd.addAll(GLOBAL_OPTIONS);
     cmd.addAll(List.of(args));
     return LocalRegistry.run(cmd);
   }
