@@ -10,9 +10,13 @@ import io.github.dockerfiledsl.lint.Linter;
 import io.github.dockerfiledsl.lint.Severity;
 import io.github.dockerfiledsl.optimize.Pip;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
+import io.github.dockerfiledsl.testing.DockerfileAssertions;
 import org.junit.jupiter.api.Test;
 
-/** Uses the published core the way the README shows: build, render, parse and lint. */
+/**
+ * Uses the published core and testing modules the way the README shows: build, render, parse and
+ * lint, and the AssertJ assertions of the testing module.
+ */
 class ConsumerSmokeTest {
 
   private static Dockerfile django() {
@@ -35,8 +39,8 @@ class ConsumerSmokeTest {
         .endsWith("EXPOSE 8000\nCMD [\"python\", \"manage.py\", \"runserver\", \"0.0.0.0:8000\"]\n");
     assertThat(Linter.defaults().lint(d).findings())
         .noneMatch(f -> f.severity() == Severity.ERROR);
-    // with dockerfile-dsl-testing (its package's DockerfileAssertions, imported):
-    // DockerfileAssertions.assertThat(d).exposesPort(8000).hasNoLintFindingAtOrAbove(Severity.ERROR);
+    // the same through dockerfile-dsl-testing's AssertJ assertions
+    DockerfileAssertions.assertThat(d).exposesPort(8000).hasNoLintFindingAtOrAbove(Severity.ERROR);
   }
 
   @Test
