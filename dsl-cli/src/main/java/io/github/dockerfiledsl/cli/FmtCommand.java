@@ -54,7 +54,7 @@ final class FmtCommand implements Callable<Integer> {
         if (check) {
           if (!formatted.equals(original)) {
             unformatted = true;
-            err.println(Io.displayName(f) + ": not in canonical format");
+            err.println(Terminal.safe(Io.displayName(f)) + ": not in canonical format");
           }
         } else if (write) {
           if (!formatted.equals(original)) {
