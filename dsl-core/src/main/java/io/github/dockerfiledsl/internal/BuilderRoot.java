@@ -17,6 +17,7 @@ import io.github.dockerfiledsl.optimize.Pass;
 import io.github.dockerfiledsl.optimize.Passes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -36,6 +38,8 @@ public final class BuilderRoot implements DockerfileBuilder {
   private final List<Instruction> preamble = new ArrayList<>();
   private final List<Instruction> pendingLeading = new ArrayList<>();
   private final List<StageBuilder> stages = new ArrayList<>();
+  /** The named stages by name, so that a new name is checked in constant time. */
+  private final Map<String, StageBuilder> byName = new HashMap<>();
   private final Map<StageRef, StageBuilder> handles = new IdentityHashMap<>();
   private boolean verbatim;
   private List<Pass> passes = Passes.builderDefaults();
@@ -176,13 +180,16 @@ public final class BuilderRoot implements DockerfileBuilder {
         !name.equals("scratch") && !name.equals("context"),
         "stage name '%s' is reserved",
         name);
-    for (StageBuilder s : stages) {
-      if (s != stage && s.name().map(name::equals).orElse(false)) {
-        throw new IllegalArgumentException("duplicate stage name '" + name + "' (stages "
-            + (Math.min(s.index(), stage.index()) + 1) + " and "
-            + (Math.max(s.index(), stage.index()) + 1) + ")");
-      }
+    StageBuilder s = byName.get(name);
+    if (s != null && s != stage) {
+      throw new IllegalArgumentException("duplicate stage name '" + name + "' (stages "
+          + (Math.min(s.index(), stage.index()) + 1) + " and "
+          + (Math.max(s.index(), stage.index()) + 1) + ")");
     }
+  }
+
+  void named(StageBuilder stage, String name) {
+    byName.putIfAbsent(name, stage);
   }
 
   /**
@@ -230,12 +237,11 @@ public final class BuilderRoot implements DockerfileBuilder {
     for (StageBuilder s : stages) {
       if (s.image().isPresent()) {
         String image = s.image().get();
-        for (StageBuilder t : stages) {
-          if (t != s && t.name().map(n -> n.equals(image.toLowerCase(Locale.ROOT))).orElse(false)) {
-            throw new IllegalArgumentException("FROM image '" + image + "' of " + s.describe()
-                + " names " + t.describe() + "; use from(StageRef) to build on a stage, or"
-                + " rename the stage");
-          }
+        StageBuilder t = byName.get(image.toLowerCase(Locale.ROOT));
+        if (t != null && t != s) {
+          throw new IllegalArgumentException("FROM image '" + image + "' of " + s.describe()
+              + " names " + t.describe() + "; use from(StageRef) to build on a stage, or"
+              + " rename the stage");
         }
       }
     }
@@ -257,21 +263,38 @@ public final class BuilderRoot implements DockerfileBuilder {
   }
 
   private List<StageBuilder> order(Map<StageBuilder, Set<StageBuilder>> deps) {
+    // Kahn's algorithm, always taking the earliest ready stage in declaration order
+    Map<StageBuilder, Integer> position = new IdentityHashMap<>();
+    for (int i = 0; i < stages.size(); i++) {
+      position.put(stages.get(i), i);
+    }
+    Map<StageBuilder, Integer> waiting = new IdentityHashMap<>();
+    Map<StageBuilder, List<StageBuilder>> dependents = new IdentityHashMap<>();
+    PriorityQueue<StageBuilder> ready = new PriorityQueue<>(Comparator.comparingInt(position::get));
+    for (StageBuilder s : stages) {
+      Set<StageBuilder> d = deps.get(s);
+      waiting.put(s, d.size());
+      for (StageBuilder t : d) {
+        dependents.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
+      }
+      if (d.isEmpty()) {
+        ready.add(s);
+      }
+    }
     List<StageBuilder> out = new ArrayList<>();
     Set<StageBuilder> done = new HashSet<>();
-    while (out.size() < stages.size()) {
-      StageBuilder next = null;
-      for (StageBuilder s : stages) {
-        if (!done.contains(s) && done.containsAll(deps.get(s))) {
-          next = s;
-          break;
-        }
-      }
-      if (next == null) {
-        throw new IllegalArgumentException("stages form a cycle: " + cycle(deps, done));
-      }
+    while (!ready.isEmpty()) {
+      StageBuilder next = ready.poll();
       out.add(next);
       done.add(next);
+      for (StageBuilder s : dependents.getOrDefault(next, List.of())) {
+        if (waiting.merge(s, -1, Integer::sum) == 0) {
+          ready.add(s);
+        }
+      }
+    }
+    if (out.size() < stages.size()) {
+      throw new IllegalArgumentException("stages form a cycle: " + cycle(deps, done));
     }
     return out;
   }

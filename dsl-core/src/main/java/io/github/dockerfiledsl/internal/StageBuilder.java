@@ -250,6 +250,7 @@ final class StageBuilder implements FromStep, AsStep, StageStep, RunStep, Cleanu
     root.checkNewName(this, newName);
     Checks.check(ref == null && elements.isEmpty(), "as(%s) must come right after from(..)", newName);
     name = Optional.of(newName);
+    root.named(this, newName);
     return this;
   }
 

@@ -17,9 +17,11 @@ import io.github.dockerfiledsl.instruction.WorkdirInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,9 +81,10 @@ public final class UndefinedVar extends AbstractRule {
       scope.addAll(PREDEFINED);
       boolean scratch = Model.baseImage(d, s).equals("scratch");
       List<Instruction> body = stage.instructions();
+      Later later = new Later(body);
       for (int n = 0; n < body.size(); n++) {
         Instruction i = body.get(n);
-        Set<String> later = declared(body.subList(n + 1, body.size()));
+        later.at(n);
         if (i instanceof ArgInstruction a) {
           for (ArgInstruction.Arg arg : a.args()) {
             arg.defaultValue().ifPresent(v -> check(context, i, v, scope, later, scratch));
@@ -103,27 +106,45 @@ public final class UndefinedVar extends AbstractRule {
     }
   }
 
-  private static Set<String> declared(List<Instruction> instructions) {
-    Set<String> out = new HashSet<>();
-    for (Instruction i : instructions) {
-      if (i instanceof ArgInstruction a) {
-        a.args().forEach(x -> out.add(x.name()));
-      } else if (i instanceof EnvInstruction e) {
-        e.vars().forEach(x -> out.add(x.key()));
+  /**
+   * The names an ARG or ENV declares after a given instruction, less those an ENV after it
+   * defines in terms of themselves ({@code ENV PATH=/x:$PATH}, which come from the base image):
+   * one pass records the last position of each, so every question is a constant-time lookup.
+   */
+  private static final class Later {
+    private final Map<String, Integer> lastDeclared = new HashMap<>();
+    private final Map<String, Integer> lastSelfReferenced = new HashMap<>();
+    private int position;
+
+    Later(List<Instruction> instructions) {
+      for (int n = 0; n < instructions.size(); n++) {
+        Instruction i = instructions.get(n);
+        int at = n;
+        if (i instanceof ArgInstruction a) {
+          a.args().forEach(x -> lastDeclared.put(x.name(), at));
+        } else if (i instanceof EnvInstruction e) {
+          for (KeyValue x : e.vars()) {
+            lastDeclared.put(x.key(), at);
+            if (Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key()))) {
+              lastSelfReferenced.put(x.key(), at);
+            }
+          }
+        }
       }
     }
-    // a name redefined in terms of itself (ENV PATH=/x:$PATH) comes from the base image
-    for (Instruction i : instructions) {
-      if (i instanceof EnvInstruction e) {
-        e.vars().stream().filter(x -> Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key())))
-            .forEach(x -> out.remove(x.key()));
-      }
+
+    void at(int n) {
+      position = n;
     }
-    return out;
+
+    boolean contains(String name) {
+      return lastDeclared.getOrDefault(name, -1) > position
+          && lastSelfReferenced.getOrDefault(name, -1) <= position;
+    }
   }
 
   private void check(LintContext context, Instruction i, String template, Set<String> scope,
-      Set<String> later, boolean scratch) {
+      Later later, boolean scratch) {
     for (Vars.Ref r : Vars.refs(template)) {
       if (scope.contains(r.name()) || r.guarded()) {
         continue;
