@@ -719,7 +719,8 @@ public final class BuildContext {
      * @param patterns patterns in {@code .dockerignore} syntax, such as {@code *.log} or
      *     {@code !keep.log}
      * @return this builder
-     * @throws IllegalArgumentException if a pattern is blank or spans lines
+     * @throws IllegalArgumentException if a pattern is blank, spans lines or is malformed (a lone
+     *     {@code !}, or a pattern BuildKit's matcher rejects, such as {@code [})
      */
     public Builder ignore(String... patterns) {
       for (String p : patterns) {
@@ -730,6 +731,15 @@ public final class BuildContext {
         if (p.indexOf('\n') >= 0 || p.indexOf('\r') >= 0) {
           throw new IllegalArgumentException("ignore pattern '" + p.replace("\n", "\\n")
               .replace("\r", "\\r") + "' spans lines");
+        }
+        // BuildKit's checks: a lone '!', a pattern Go's filepath.Match rejects, and a character
+        // class its regular expressions reject all fail the build, so they fail here
+        DockerIgnore checked = DockerIgnore.of(List.of(p));
+        try {
+          checked.matches("x");
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("ignore pattern '" + p + "' is malformed: "
+              + "its character class is invalid", e);
         }
         ignorePatterns.add(p);
       }
