@@ -18,7 +18,7 @@ import java.nio.ByteBuffer;
  * Coverage-guided fuzz targets (Jazzer). With {@code mvn verify} each target runs once per seed
  * in {@code src/test/resources/io/github/dockerfiledsl/fuzz/FuzzTargetsInputs/<target>/}
  * (regression mode); with {@code JAZZER_FUZZ=1} one target at a time is fuzzed (see
- * docs/testing-with-images.md, section "Fuzzing").
+ * docs/hardening.md, section "Fuzzing").
  *
  * <p>Properties: only the documented exceptions ({@link DockerfileParseException} for a bad
  * Dockerfile, {@link SpecException} for a bad spec, {@link IllegalArgumentException} from
