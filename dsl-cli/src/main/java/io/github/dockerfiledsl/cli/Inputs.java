@@ -1,8 +1,15 @@
 package io.github.dockerfiledsl.cli;
 
 import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.lint.Position;
+import io.github.dockerfiledsl.lint.Positions;
+import io.github.dockerfiledsl.parse.AstNode;
+import io.github.dockerfiledsl.parse.AstParser;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.parse.DockerfileParser;
+import io.github.dockerfiledsl.render.RenderOptions;
+import io.github.dockerfiledsl.render.Renderer;
 import io.github.dockerfiledsl.yaml.SpecException;
 import io.github.dockerfiledsl.yaml.YamlSpec;
 
@@ -53,7 +60,41 @@ final class Inputs {
     try {
       return dockerfile.render();
     } catch (IllegalArgumentException e) {
-      throw new Failure(Io.displayName(name) + ": cannot render: " + e.getMessage());
+      throw new Failure(locate(name, dockerfile) + ": cannot render: " + e.getMessage());
     }
+  }
+
+  /**
+   * Returns {@code file:line:column} of the first instruction the renderer rejects when the
+   * model was parsed from the named Dockerfile, else just the display name (a spec, standard
+   * input, or a model a fix changed).
+   */
+  private static String locate(String name, Dockerfile dockerfile) {
+    String where = Io.displayName(name);
+    if (name.equals(Io.STDIN)) {
+      return where;
+    }
+    try {
+      String text = java.nio.file.Files.readString(java.nio.file.Path.of(name));
+      java.util.List<Position> starts = new java.util.ArrayList<>();
+      for (AstNode n : AstParser.parse(where, text).nodes()) {
+        starts.add(new Position(Math.max(1, n.startLine()), Math.max(1, n.column())));
+      }
+      java.util.function.Function<Instruction, java.util.Optional<Position>> positions =
+          Positions.of(dockerfile, starts);
+      for (Instruction i : Positions.inDocumentOrder(dockerfile)) {
+        try {
+          Renderer.render(i, RenderOptions.defaults());
+        } catch (IllegalArgumentException rejected) {
+          java.util.Optional<Position> p = positions.apply(i);
+          if (p.isPresent()) {
+            return where + ":" + p.get().line() + ":" + p.get().column();
+          }
+        }
+      }
+    } catch (java.io.IOException | RuntimeException notADockerfile) {
+      // a spec, or a file that changed: the name alone
+    }
+    return where;
   }
 }

@@ -148,4 +148,13 @@ class WritePathTest {
     assertThat(o.status()).isEqualTo(Main.EXIT_BAD_INPUT);
     assertThat(o.err()).startsWith(f + ":1:13: ").doesNotContain("\r").doesNotContain("internal");
   }
+
+  @Test
+  void cannotRenderHasLineAndColumn() throws IOException {
+    Path f = Files.write(tmp.resolve("Dockerfile"),
+        "FROM scratch\n\nCOPY --from=\u00e4 /a /b\n".getBytes(StandardCharsets.UTF_8));
+    Outcome o = run("fmt", f.toString());
+    assertThat(o.status()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(o.err()).startsWith(f + ":3:1: cannot render: COPY --from");
+  }
 }
