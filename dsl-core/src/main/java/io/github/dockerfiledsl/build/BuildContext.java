@@ -261,7 +261,7 @@ public final class BuildContext {
       }
       return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write build context to " + dir, e);
+      throw new UncheckedIOException("cannot write build context to " + dir + ": " + reason(e), e);
     }
   }
 
@@ -298,7 +298,7 @@ public final class BuildContext {
       }
       tar.finish();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write build context tar", e);
+      throw new UncheckedIOException("cannot write build context tar: " + reason(e), e);
     }
   }
 
@@ -346,6 +346,20 @@ public final class BuildContext {
       all.put(DOCKERIGNORE, new Entry(dockerignore().getBytes(StandardCharsets.UTF_8), false));
     }
     return all;
+  }
+
+  /** Why an I/O operation failed, in words (a bare AccessDeniedException names only the path). */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String why = f.getReason() != null ? f.getReason()
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof NoSuchFileException ? "no such file or directory"
+          : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+          : e instanceof FileAlreadyExistsException ? "file exists"
+          : e.getClass().getSimpleName();
+      return (f.getFile() == null ? "" : f.getFile() + ": ") + why;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static Path resolveInside(Path root, String relative) {
@@ -642,7 +656,7 @@ public final class BuildContext {
         addTree(path, source, real);
         return this;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + source, e);
+        throw new UncheckedIOException("cannot read " + source + ": " + reason(e), e);
       }
     }
 

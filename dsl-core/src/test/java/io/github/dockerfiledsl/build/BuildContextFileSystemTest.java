@@ -183,4 +183,13 @@ class BuildContextFileSystemTest {
     assertThat(BuildContext.builder().addFile("a.b", "y").addFile("a/b", "x").addFile("a-", "z")
         .build().paths()).containsExactly("a-", "a.b", "a/b");
   }
+
+  @Test
+  void ioErrorsSayWhy() {
+    assertThat(BuildContext.reason(new java.nio.file.AccessDeniedException("/x")))
+        .isEqualTo("/x: permission denied");
+    assertThat(BuildContext.reason(new java.nio.file.FileSystemException("/x", null, "No space")))
+        .isEqualTo("/x: No space");
+    assertThat(BuildContext.reason(new IOException("disk on fire"))).isEqualTo("disk on fire");
+  }
 }
