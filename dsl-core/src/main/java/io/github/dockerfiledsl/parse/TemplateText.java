@@ -52,7 +52,7 @@ final class TemplateText {
             literal(sb, d);
             i++;
           } else if (d == '$') {
-            i = dollar(raw, i, sb, escape, level);
+            i = dollar(raw, i, sb, escape, level, true);
           } else {
             literal(sb, d);
             i++;
@@ -60,7 +60,7 @@ final class TemplateText {
         }
         i++; // closing quote
       } else if (c == '$') {
-        i = dollar(raw, i, sb, escape, level);
+        i = dollar(raw, i, sb, escape, level, false);
       } else {
         literal(sb, c);
         i++;
@@ -89,7 +89,8 @@ final class TemplateText {
   }
 
   /** Copies a variable reference starting at {@code i} ('$'); returns the index after it. */
-  private static int dollar(String raw, int i, StringBuilder sb, char escape, int level) {
+  private static int dollar(String raw, int i, StringBuilder sb, char escape, int level,
+      boolean inQuotes) {
     int n = raw.length();
     if (i + 1 < n && raw.charAt(i + 1) == '{') {
       int depth = 0;
@@ -113,7 +114,13 @@ final class TemplateText {
         }
         braced(raw.substring(i + 2, k), sb, escape, level + 1);
       } else {
-        sb.append(raw, i, end); // unterminated: BuildKit fails on expansion; keep the text
+        // unterminated: BuildKit fails on expansion; keep the text, but not the quote that
+        // closes the double-quoted word it sits in (the renderer quotes such a template)
+        if (inQuotes && end == n && n > i + 1 && raw.charAt(n - 1) == '"') {
+          sb.append(raw, i, n - 1);
+          return n - 1;
+        }
+        sb.append(raw, i, end);
       }
       return end;
     }

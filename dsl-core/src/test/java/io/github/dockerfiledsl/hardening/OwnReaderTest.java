@@ -109,4 +109,14 @@ class OwnReaderTest {
           assertThat(m).endsWith("\n^");
         });
   }
+
+  @Test
+  void unterminatedReferenceSurvivesQuoting() {
+    // found by Jazzer: a template with an unterminated ${ and a character that needs quotes
+    String text = "ARG a\nFROM ${a:-${a:-x}\u007f\n";
+    String once = fmt(text);
+    assertThat(once).contains("\"${a:-${a:-x}\u007f\"");
+    assertThat(DockerfileParser.parse(once)).isEqualTo(DockerfileParser.parse(text));
+    assertThat(fmt(once)).isEqualTo(once);
+  }
 }
