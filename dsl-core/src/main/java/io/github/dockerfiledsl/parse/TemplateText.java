@@ -16,7 +16,7 @@ final class TemplateText {
 
   private static String of(String raw, char escape, int level) {
     if (raw.indexOf('\'') < 0 && raw.indexOf('"') < 0 && raw.indexOf(escape) < 0
-        && raw.indexOf('\\') < 0 && !hasLoneDollar(raw)) {
+        && raw.indexOf('\\') < 0 && !hasLoneDollar(raw) && !hasUnterminatedReference(raw)) {
       return raw; // nothing to remove or escape; '$' references stay live
     }
     StringBuilder sb = new StringBuilder(raw.length() + 8);
@@ -52,7 +52,7 @@ final class TemplateText {
             literal(sb, d);
             i++;
           } else if (d == '$') {
-            i = dollar(raw, i, sb, escape, level, true);
+            i = dollar(raw, i, sb, escape, level);
           } else {
             literal(sb, d);
             i++;
@@ -60,13 +60,35 @@ final class TemplateText {
         }
         i++; // closing quote
       } else if (c == '$') {
-        i = dollar(raw, i, sb, escape, level, false);
+        i = dollar(raw, i, sb, escape, level);
       } else {
         literal(sb, c);
         i++;
       }
     }
     return sb.toString();
+  }
+
+  /** Returns whether a top-level {@code ${} has no matching brace (one pass over the text). */
+  private static boolean hasUnterminatedReference(String raw) {
+    int i = raw.indexOf("${");
+    while (i >= 0) {
+      int depth = 0;
+      int k = i + 1;
+      for (; k < raw.length(); k++) {
+        char c = raw.charAt(k);
+        if (c == '{') {
+          depth++;
+        } else if (c == '}' && --depth == 0) {
+          break;
+        }
+      }
+      if (k >= raw.length()) {
+        return true;
+      }
+      i = raw.indexOf("${", k + 1);
+    }
+    return false;
   }
 
   /** Returns whether a '$' starts no reference, so that the template must write it {@code \$}. */
@@ -89,8 +111,7 @@ final class TemplateText {
   }
 
   /** Copies a variable reference starting at {@code i} ('$'); returns the index after it. */
-  private static int dollar(String raw, int i, StringBuilder sb, char escape, int level,
-      boolean inQuotes) {
+  private static int dollar(String raw, int i, StringBuilder sb, char escape, int level) {
     int n = raw.length();
     if (i + 1 < n && raw.charAt(i + 1) == '{') {
       int depth = 0;
@@ -114,13 +135,11 @@ final class TemplateText {
         }
         braced(raw.substring(i + 2, k), sb, escape, level + 1);
       } else {
-        // unterminated: BuildKit fails on expansion; keep the text, but not the quote that
-        // closes the double-quoted word it sits in (the renderer quotes such a template)
-        if (inQuotes && end == n && n > i + 1 && raw.charAt(n - 1) == '"') {
-          sb.append(raw, i, n - 1);
-          return n - 1;
-        }
-        sb.append(raw, i, end);
+        // BuildKit fails every expansion of it ("missing '}'"), and no quoting could carry it
+        // through fmt unchanged
+        throw new IllegalArgumentException("variable reference '"
+            + (end - i > 40 ? raw.substring(i, i + 37) + "..." : raw.substring(i, end))
+            + "' has no closing '}'");
       }
       return end;
     }
