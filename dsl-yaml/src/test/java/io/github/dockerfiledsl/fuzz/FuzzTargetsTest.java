@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Coverage-guided fuzz targets (Jazzer). With {@code mvn verify} each target runs once per seed
- * in {@code src/test/resources/io/github/dockerfiledsl/fuzz/FuzzTargetsInputs/<target>/}
+ * in {@code src/test/resources/io/github/dockerfiledsl/fuzz/FuzzTargetsTestInputs/<target>/}
  * (regression mode); with {@code JAZZER_FUZZ=1} one target at a time is fuzzed (see
  * docs/hardening.md, section "Fuzzing").
  *
@@ -26,7 +26,7 @@ import java.nio.ByteBuffer;
  * out-of-memory error; fmt is idempotent and keeps the model; lint --fix output reads back and
  * is a fixed point of fmt.
  */
-class FuzzTargets {
+class FuzzTargetsTest {
 
   /** Decodes like the command line: strict UTF-8, or no input at all. */
   private static String text(byte[] data) {
