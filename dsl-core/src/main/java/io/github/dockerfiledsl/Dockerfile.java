@@ -70,16 +70,21 @@ public final class Dockerfile {
    * variable reference and names that are not stages (images) are not checked.
    */
   private void checkStageReferences() {
+    java.util.Map<String, Integer> stageIndex = new java.util.HashMap<>();
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      int index = i;
+      stages.get(i).name().ifPresent(n -> stageIndex.put(n, index)); // the first one wins
+    }
     for (int i = 0; i < stages.size(); i++) {
       for (Instruction instruction : stages.get(i).instructions()) {
         if (instruction instanceof CopyInstruction c && c.from().isPresent()) {
-          checkStageReference(c.from().get(), i, "COPY --from");
+          checkStageReference(c.from().get(), i, "COPY --from", stageIndex);
         } else if (instruction instanceof RunInstruction r) {
           for (Mount m : r.mounts()) {
             Optional<String> from = m instanceof Mount.Bind b ? b.from()
                 : m instanceof Mount.Cache c ? c.from() : Optional.empty();
             if (from.isPresent()) {
-              checkStageReference(from.get(), i, "RUN --mount from");
+              checkStageReference(from.get(), i, "RUN --mount from", stageIndex);
             }
           }
         }
@@ -87,7 +92,8 @@ public final class Dockerfile {
     }
   }
 
-  private void checkStageReference(String reference, int stage, String field) {
+  private static void checkStageReference(String reference, int stage, String field,
+      java.util.Map<String, Integer> stageIndex) {
     if (Templates.hasVariables(reference)) {
       return;
     }
@@ -96,7 +102,7 @@ public final class Dockerfile {
     if (!name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
       target = name.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(name);
     } else {
-      target = indexOf(name);
+      target = stageIndex.getOrDefault(name, -1);
       if (target < 0) {
         return;
       }

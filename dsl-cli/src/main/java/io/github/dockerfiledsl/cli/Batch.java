@@ -15,6 +15,7 @@ final class Batch {
   private final List<String> errors = new ArrayList<>();
   private final Map<Path, String> outputs = new LinkedHashMap<>();
   private final Map<Path, String> sources = new LinkedHashMap<>();
+  private final Map<Path, Path> roots = new LinkedHashMap<>();
 
   /**
    * Records an error message.
@@ -44,6 +45,20 @@ final class Batch {
   }
 
   /**
+   * Records an output file that must stay inside an output directory: no symbolic link below
+   * {@code root} may redirect it outside.
+   *
+   * @param target the file, below {@code root}
+   * @param text its content
+   * @param source the input it comes from, for collision messages
+   * @param root the output directory
+   */
+  void output(Path target, String text, String source, Path root) {
+    output(target, text, source);
+    roots.put(target.toAbsolutePath().normalize(), root);
+  }
+
+  /**
    * Returns whether any input failed.
    *
    * @return true after an error
@@ -60,16 +75,16 @@ final class Batch {
    */
   int finish(PrintWriter err) {
     if (!errors.isEmpty()) {
-      errors.forEach(err::println);
+      errors.forEach(m -> err.println(Terminal.safe(m)));
       err.flush();
       return Main.EXIT_BAD_INPUT;
     }
     try {
       for (Map.Entry<Path, String> e : outputs.entrySet()) {
-        Io.writeAtomically(e.getKey(), e.getValue());
+        Io.writeAtomically(e.getKey(), e.getValue(), roots.get(e.getKey()));
       }
     } catch (Failure f) {
-      err.println(f.getMessage());
+      err.println(Terminal.safe(f.getMessage()));
       return Main.EXIT_BAD_INPUT;
     }
     return Main.EXIT_OK;

@@ -95,7 +95,7 @@ final class FmtCommand implements Callable<Integer> {
     command.continuationIndent = continuationIndent;
     Config config = options.config(command);
     Set<String> messages = new LinkedHashSet<>(walker.errors());
-    messages.forEach(err::println);
+    messages.forEach(m -> err.println(Terminal.safe(m)));
     int status = messages.isEmpty() ? Main.EXIT_OK : Main.EXIT_BAD_INPUT;
     for (FileOptions.Unit u : units) {
       try {
@@ -107,15 +107,13 @@ final class FmtCommand implements Callable<Integer> {
           continue;
         }
         Config.Settings settings = config.settings(u.path());
-        String formatted;
+        Dockerfile d;
         try {
-          Dockerfile d = DockerfileParser.parse(u.name(), original);
-          formatted = d.render(settings.render());
+          d = DockerfileParser.parse(u.name(), original);
         } catch (DockerfileParseException e) {
           throw new Failure(e.getMessage());
-        } catch (IllegalArgumentException e) {
-          throw new Failure(u.name() + ": cannot render: " + e.getMessage());
         }
+        String formatted = Inputs.render(u.name(), original, d, settings.render());
         boolean changed = !formatted.equals(original);
         if (print) {
           out.print(formatted);
@@ -124,7 +122,7 @@ final class FmtCommand implements Callable<Integer> {
           out.print(Diff.unified(u.name(), original, formatted));
         }
         if (check && changed) {
-          err.println(u.name() + ": not in canonical format");
+          err.println(Terminal.safe(u.name()) + ": not in canonical format");
           status = Math.max(status, Main.EXIT_FINDINGS);
         }
         if (write && changed) {
@@ -132,7 +130,7 @@ final class FmtCommand implements Callable<Integer> {
         }
       } catch (Failure e) {
         if (messages.add(e.getMessage())) {
-          err.println(e.getMessage());
+          err.println(Terminal.safe(e.getMessage()));
         }
         status = Math.max(status, Main.EXIT_BAD_INPUT);
       }

@@ -44,7 +44,7 @@ final class ImportCommand implements Callable<Integer> {
           single = yaml;
         } else {
           String name = f.equals(Io.STDIN) ? "stdin" : Path.of(f).getFileName().toString();
-          batch.output(Batch.target(outDir, f, name + ".yaml"), yaml, f);
+          batch.output(Batch.target(outDir, f, name + ".yaml"), yaml, f, outDir);
         }
       } catch (Failure e) {
         batch.error(e.getMessage());

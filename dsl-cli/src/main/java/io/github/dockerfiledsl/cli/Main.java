@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit status: 0 success, 1 findings ({@code fmt --check} found a file to reformat, {@code
  * lint} found errors), 2 bad input or usage, with {@code file:line:column: message} on standard
- * error and no output file written.
+ * error and no output file written, 3 internal error (a bug in the tool, never a user mistake).
  */
 @Command(
     name = "dockerfile-dsl",
@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       "  0  success",
       "  1  fmt --check found a file to reformat; lint found errors; pin --check or"
           + " rewrite --check found a reference to change",
-      "  2  bad input or usage (file:line:column: message on stderr; no file written)"
+      "  2  bad input or usage (file:line:column: message on stderr; no file written)",
+      "  3  internal error (a bug: please report it with the input)"
     })
 public final class Main implements Callable<Integer> {
   /** Exit status of success. */
@@ -44,6 +45,8 @@ public final class Main implements Callable<Integer> {
   public static final int EXIT_FINDINGS = 1;
   /** Exit status for bad input or usage. */
   public static final int EXIT_BAD_INPUT = 2;
+  /** Exit status for an internal error (a bug, never a user mistake). */
+  public static final int EXIT_INTERNAL = 3;
 
   static InputStream stdin = System.in;
 
@@ -89,7 +92,14 @@ public final class Main implements Callable<Integer> {
       return fast;
     }
     CommandLine cl = commandLine(o, e, args.length == 0 ? null : args[0]);
-    int status = cl.execute(args);
+    int status;
+    try {
+      status = cl.execute(args);
+    } catch (VirtualMachineError ex) {
+      // out of memory or stack: a bug (inputs are bounded), reported without a stack trace
+      e.println("dockerfile-dsl: internal error: " + ex);
+      status = EXIT_INTERNAL;
+    }
     o.flush();
     e.flush();
     return status;
@@ -115,18 +125,18 @@ public final class Main implements Callable<Integer> {
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("dockerfile-dsl: " + ex.getMessage());
+      c.getErr().println("dockerfile-dsl: " + Terminal.safe(ex.getMessage()));
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more"
           + " information.");
       return EXIT_BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
       if (ex instanceof Failure) {
-        c.getErr().println(ex.getMessage());
+        c.getErr().println(Terminal.safe(ex.getMessage()));
         return EXIT_BAD_INPUT;
       }
-      c.getErr().println("dockerfile-dsl: internal error: " + ex);
-      return 3;
+      c.getErr().println("dockerfile-dsl: internal error: " + Terminal.safe(String.valueOf(ex)));
+      return EXIT_INTERNAL;
     });
     return cl;
   }

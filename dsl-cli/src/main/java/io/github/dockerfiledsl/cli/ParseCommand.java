@@ -40,7 +40,7 @@ final class ParseCommand implements Callable<Integer> {
       try {
         text = Io.read(f, Main.stdin);
       } catch (Failure e) {
-        err.println(e.getMessage());
+        err.println(Terminal.safe(e.getMessage()));
         status = Main.EXIT_BAD_INPUT;
         continue;
       }
@@ -49,7 +49,7 @@ final class ParseCommand implements Callable<Integer> {
       try {
         AstValidator.validate(AstParser.parse(name, text));
       } catch (DockerfileParseException e) {
-        err.println(e.getMessage());
+        err.println(Terminal.safe(e.getMessage()));
         status = Main.EXIT_BAD_INPUT;
       }
     }

@@ -52,7 +52,7 @@ final class RenderCommand implements Callable<Integer> {
       try {
         String text = Inputs.render(s, Inputs.spec(s));
         if (target.outDir != null) {
-          batch.output(Batch.target(target.outDir, s, outputName(s)), text, s);
+          batch.output(Batch.target(target.outDir, s, outputName(s)), text, s, target.outDir);
         } else if (target.output != null) {
           batch.output(target.output, text, s);
         } else {

@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -194,8 +195,15 @@ public final class BuildContext {
    * directory each file is written to a temporary file and renamed over its target; other files
    * in the directory are left alone.
    *
+   * <p>Writing never leaves the directory: a symbolic link inside it that would lead a file
+   * outside is refused, a link in a file's place is replaced (not written through), and a
+   * directory, FIFO, device or socket in a file's place is refused. Temporary names stay within
+   * the file system's name limit whatever the target's name.
+   *
    * @param dir the directory to write to
    * @return {@code dir}
+   * @throws IllegalArgumentException if the target is not a directory, or a link or special file
+   *     inside it is in the way
    * @throws UncheckedIOException if writing fails
    */
   public Path writeTo(Path dir) {
@@ -207,9 +215,17 @@ public final class BuildContext {
           throw new IllegalArgumentException("build context target (" + dir
               + ") exists and is not a directory");
         }
+        Path realTarget = target.toRealPath();
         for (Map.Entry<String, Entry> f : allFiles().entrySet()) {
           Path file = resolveInside(target, f.getKey());
-          Files.createDirectories(file.getParent());
+          createParents(target, realTarget, file, f.getKey());
+          if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+              && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+              && !Files.isSymbolicLink(file)) {
+            throw new IllegalArgumentException("build context target (" + dir + ") has '"
+                + f.getKey() + "', which is not a regular file; it is never replaced");
+          }
+          // the rename below replaces a link in the file's place; it never writes through it
           Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
           try {
             writeFile(tmp, f.getValue());
@@ -222,7 +238,13 @@ public final class BuildContext {
       }
       Path parent = target.getParent();
       Files.createDirectories(parent);
-      Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+      String name = target.getFileName().toString();
+      // the staging name stays well within NAME_MAX (255 bytes) whatever the target's name
+      String part = name.length() > 64 ? name.substring(0, 64) : name;
+      if (Character.isHighSurrogate(part.charAt(part.length() - 1))) {
+        part = part.substring(0, part.length() - 1);
+      }
+      Path staging = Files.createTempDirectory(parent, "." + part + ".tmp-");
       try {
         for (Map.Entry<String, Entry> f : allFiles().entrySet()) {
           Path file = resolveInside(staging, f.getKey());
@@ -239,7 +261,7 @@ public final class BuildContext {
       }
       return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write build context to " + dir, e);
+      throw new UncheckedIOException("cannot write build context to " + dir + ": " + reason(e), e);
     }
   }
 
@@ -276,7 +298,7 @@ public final class BuildContext {
       }
       tar.finish();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write build context tar", e);
+      throw new UncheckedIOException("cannot write build context tar: " + reason(e), e);
     }
   }
 
@@ -326,12 +348,56 @@ public final class BuildContext {
     return all;
   }
 
+  /** Why an I/O operation failed, in words (a bare AccessDeniedException names only the path). */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String why = f.getReason() != null ? f.getReason()
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof NoSuchFileException ? "no such file or directory"
+          : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+          : e instanceof FileAlreadyExistsException ? "file exists"
+          : e.getClass().getSimpleName();
+      return (f.getFile() == null ? "" : f.getFile() + ": ") + why;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   private static Path resolveInside(Path root, String relative) {
     Path p = root.resolve(relative).normalize();
     if (!p.startsWith(root) || p.equals(root)) {
       throw new IllegalArgumentException("path '" + relative + "' escapes the build context");
     }
     return p;
+  }
+
+  /**
+   * Creates the directories between the target and a file one by one; a symbolic link among
+   * them must lead to a directory inside the target, anything else but a directory is refused.
+   */
+  private static void createParents(Path target, Path realTarget, Path file, String relative)
+      throws IOException {
+    Path current = target;
+    for (Path part : target.relativize(file.getParent())) {
+      current = current.resolve(part);
+      if (Files.isSymbolicLink(current)) {
+        Path real;
+        try {
+          real = current.toRealPath();
+        } catch (IOException e) {
+          real = null;
+        }
+        if (real == null || !real.startsWith(realTarget) || !Files.isDirectory(real)) {
+          throw new IllegalArgumentException("cannot write '" + relative + "': '"
+              + target.relativize(current) + "' in the target is a symbolic link that leads"
+              + " outside it (" + target + ")");
+        }
+      } else if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectory(current);
+      } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IllegalArgumentException("cannot write '" + relative + "': '"
+            + target.relativize(current) + "' in the target is not a directory");
+      }
+    }
   }
 
   private static void writeFile(Path file, Entry e) throws IOException {
@@ -555,50 +621,110 @@ public final class BuildContext {
 
     /**
      * Adds a file, or a directory tree, from the file system under {@code path}. Files keep their
-     * owner-executable bit as the executable flag. Symbolic links inside a tree are followed only
-     * when they point inside the tree; a link that leads outside is rejected.
+     * owner-executable bit as the executable flag. The source itself may be a symbolic link.
+     * Symbolic links inside a tree are followed only when they point inside the tree (a link to
+     * a directory adds that directory's files under the link's name); a link that leads outside,
+     * a dangling link and a link to a directory containing it are rejected. FIFOs, devices and
+     * sockets are rejected without being opened.
      *
      * @param path the relative path in the context (the root of the tree for a directory)
      * @param source the file or directory to read
      * @return this builder
      * @throws IllegalArgumentException if the source does not exist, a path is invalid or present,
-     *     or a link leads outside the tree
+     *     a link leads outside the tree, dangles or loops, or a file is not a regular file
      * @throws UncheckedIOException if reading fails
      */
     public Builder addPath(String path, Path source) {
       checkPath(path);
       Objects.requireNonNull(source, "source == null");
       try {
-        if (!Files.exists(source)) {
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
           throw new IllegalArgumentException("source '" + source + "' (for path '" + path
               + "') does not exist");
         }
-        if (!Files.isDirectory(source)) {
-          return put(path, Files.readAllBytes(source), ownerExecutable(source));
+        // the source itself may be a link the caller chose; links inside it are checked
+        Path real;
+        try {
+          real = source.toRealPath();
+        } catch (NoSuchFileException e) {
+          throw new IllegalArgumentException("source '" + source + "' (for path '" + path
+              + "') is a dangling symbolic link", e);
         }
-        Path root = source.toRealPath();
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(source)) {
-          walk.forEach(all::add);
+        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+          return put(path, readRegular(real, path), ownerExecutable(real));
         }
-        all.sort(Comparator.naturalOrder());
-        for (Path p : all) {
-          if (Files.isDirectory(p)) {
-            continue;
-          }
-          String rel = source.relativize(p).toString().replace(p.getFileSystem().getSeparator(),
-              "/");
-          String full = path + "/" + rel;
-          if (!p.toRealPath().startsWith(root)) {
-            throw new IllegalArgumentException("path '" + full + "' is a link to "
-                + p.toRealPath() + ", outside the directory " + source);
-          }
-          put(full, Files.readAllBytes(p), ownerExecutable(p));
-        }
+        addTree(path, source, real);
         return this;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + source, e);
+        throw new UncheckedIOException("cannot read " + source + ": " + reason(e), e);
       }
+    }
+
+    /** A directory being walked, with the real directories above it (to find link loops). */
+    private record Dir(String path, Path real, Dir parent) {
+      boolean below(Path dir) {
+        for (Dir d = this; d != null; d = d.parent) {
+          if (d.real.equals(dir)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+
+    /** Walks a tree without recursion, following links that stay inside it. */
+    private void addTree(String path, Path source, Path root) throws IOException {
+      java.util.ArrayDeque<Dir> pending = new java.util.ArrayDeque<>();
+      pending.push(new Dir(path, root, null));
+      while (!pending.isEmpty()) {
+        Dir dir = pending.pop();
+        List<Path> children = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir.real)) {
+          list.forEach(children::add);
+        }
+        children.sort(Comparator.naturalOrder());
+        List<Dir> subdirs = new ArrayList<>();
+        for (Path child : children) {
+          String full = dir.path + "/" + child.getFileName();
+          Path real = child;
+          if (Files.isSymbolicLink(child)) {
+            try {
+              real = child.toRealPath();
+            } catch (NoSuchFileException e) {
+              throw new IllegalArgumentException("path '" + full + "' is a dangling symbolic link"
+                  + " (to " + Files.readSymbolicLink(child) + ")", e);
+            }
+            if (!real.startsWith(root)) {
+              throw new IllegalArgumentException("path '" + full + "' is a link to " + real
+                  + ", outside the directory " + source);
+            }
+          }
+          if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            if (dir.below(real)) {
+              throw new IllegalArgumentException("path '" + full + "' is a link to " + real
+                  + ", a directory that contains it (a loop)");
+            }
+            subdirs.add(new Dir(full, real, dir));
+          } else {
+            put(full, readRegular(real, full), ownerExecutable(real));
+          }
+        }
+        for (int i = subdirs.size() - 1; i >= 0; i--) {
+          pending.push(subdirs.get(i)); // popped in natural order
+        }
+      }
+    }
+
+    /**
+     * Reads a regular file; a FIFO, device or socket is refused before it is opened (opening a
+     * FIFO would block).
+     */
+    private static byte[] readRegular(Path real, String path) throws IOException {
+      if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IllegalArgumentException("path '" + path + "' (" + real + ") is not a regular"
+            + " file, directory or symbolic link (FIFOs, devices and sockets are refused)");
+      }
+      return Files.readAllBytes(real);
     }
 
     /**
@@ -607,7 +733,8 @@ public final class BuildContext {
      * @param patterns patterns in {@code .dockerignore} syntax, such as {@code *.log} or
      *     {@code !keep.log}
      * @return this builder
-     * @throws IllegalArgumentException if a pattern is blank or spans lines
+     * @throws IllegalArgumentException if a pattern is blank, spans lines or is malformed (a lone
+     *     {@code !}, or a pattern BuildKit's matcher rejects, such as {@code [})
      */
     public Builder ignore(String... patterns) {
       for (String p : patterns) {
@@ -618,6 +745,15 @@ public final class BuildContext {
         if (p.indexOf('\n') >= 0 || p.indexOf('\r') >= 0) {
           throw new IllegalArgumentException("ignore pattern '" + p.replace("\n", "\\n")
               .replace("\r", "\\r") + "' spans lines");
+        }
+        // BuildKit's checks: a lone '!', a pattern Go's filepath.Match rejects, and a character
+        // class its regular expressions reject all fail the build, so they fail here
+        DockerIgnore checked = DockerIgnore.of(List.of(p));
+        try {
+          checked.matches("x");
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("ignore pattern '" + p + "' is malformed: "
+              + "its character class is invalid", e);
         }
         ignorePatterns.add(p);
       }
@@ -649,12 +785,19 @@ public final class BuildContext {
       if (files.containsKey(path)) {
         throw new IllegalArgumentException("duplicate path '" + path + "' in the build context");
       }
-      for (String existing : files.keySet()) {
-        if (existing.startsWith(path + "/") || path.startsWith(existing + "/")) {
-          String file = existing.length() < path.length() ? existing : path;
-          throw new IllegalArgumentException("path '" + path + "' conflicts with '" + existing
-              + "': '" + file + "' is a file and cannot also be a directory");
+      // a file below path, or a file that is a parent directory of path (log n per level)
+      String below = files.ceilingKey(path + "/");
+      String conflict = below != null && below.startsWith(path + "/") ? below : null;
+      for (int slash = path.indexOf('/'); conflict == null && slash >= 0;
+          slash = path.indexOf('/', slash + 1)) {
+        if (files.containsKey(path.substring(0, slash))) {
+          conflict = path.substring(0, slash);
         }
+      }
+      if (conflict != null) {
+        String file = conflict.length() < path.length() ? conflict : path;
+        throw new IllegalArgumentException("path '" + path + "' conflicts with '" + conflict
+            + "': '" + file + "' is a file and cannot also be a directory");
       }
       files.put(path, new Entry(content, executable));
       return this;

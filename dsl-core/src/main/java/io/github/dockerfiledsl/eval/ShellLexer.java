@@ -28,6 +28,20 @@ import java.util.regex.PatternSyntaxException;
  * <p>Instances are immutable and thread-safe; the {@code withX} methods return modified copies.
  */
 public final class ShellLexer {
+  /**
+   * The deepest nesting of {@code ${...}} substitutions accepted ({@code ${a:-${b:-x}}} nests two
+   * levels); deeper nesting throws {@link SubstitutionException}, so the lexer's own recursion
+   * stays bounded whatever the input.
+   */
+  public static final int MAX_NESTING_DEPTH = 100;
+
+  /**
+   * The longest expansion accepted, in UTF-16 units (1 MiB characters); a longer result, such as
+   * the doubling {@code ARG A2=${A1}${A1}} chain, throws {@link SubstitutionException} instead
+   * of exhausting memory.
+   */
+  public static final int MAX_EXPANDED_LENGTH = 1 << 20;
+
   private static final int EOF = -1;
   private static final ShellLexer STANDARD = new ShellLexer('\\', false, false, false, false);
 
@@ -253,6 +267,7 @@ public final class ShellLexer {
     private final String text;
     private final Function<String, String> env;
     private int pos;
+    private int depth;
 
     Run(String text, Function<String, String> env) {
       this.text = text;
@@ -276,6 +291,13 @@ public final class ShellLexer {
       return new SubstitutionException(message, text, Math.min(pos, text.length()));
     }
 
+    /** Throws when an expansion grows past {@link #MAX_EXPANDED_LENGTH}. */
+    void checkLength(long length) {
+      if (length > MAX_EXPANDED_LENGTH) {
+        throw error("expanded value longer than " + MAX_EXPANDED_LENGTH + " characters");
+      }
+    }
+
     /**
      * Processes until one of the stop characters (consumed) or the end; with no stop characters
      * the end is expected.
@@ -292,10 +314,12 @@ public final class ShellLexer {
         }
         if (ch == '$') {
           String tmp = dollar();
+          checkLength((long) result.length() + tmp.length());
           result.append(tmp);
           words.addString(tmp);
         } else if (!skipProcessQuotes && (ch == '\'' || ch == '"')) {
           String tmp = ch == '\'' ? singleQuote() : doubleQuote();
+          checkLength((long) result.length() + tmp.length());
           result.append(tmp);
           words.addRawString(tmp);
         } else {
@@ -373,7 +397,9 @@ public final class ShellLexer {
           return sb.toString();
         }
         if (p == '$') {
-          sb.append(dollar());
+          String tmp = dollar();
+          checkLength((long) sb.length() + tmp.length());
+          sb.append(tmp);
           continue;
         }
         ch = next();
@@ -513,8 +539,18 @@ public final class ShellLexer {
             String v = value == null ? "" : value;
             Pattern re = globToRegex(pattern, true, false);
             Matcher m = re.matcher(v);
+            StringBuilder replaced = new StringBuilder();
             String quoted = Matcher.quoteReplacement(replacement);
-            return all ? m.replaceAll(quoted) : m.replaceFirst(quoted);
+            while (m.find()) {
+              m.appendReplacement(replaced, quoted);
+              checkLength(replaced.length());
+              if (!all) {
+                break;
+              }
+            }
+            m.appendTail(replaced);
+            checkLength(replaced.length());
+            return replaced.toString();
           }
         default:
           throw error(
@@ -523,13 +559,20 @@ public final class ShellLexer {
     }
 
     private void stopOrMissingBrace(StringBuilder sb, int[] stops, boolean keepEscapes, int start) {
+      if (depth >= MAX_NESTING_DEPTH) {
+        throw error("variable substitutions nested deeper than " + MAX_NESTING_DEPTH + " levels");
+      }
+      depth++;
       try {
         stopOn(sb, stops, keepEscapes);
       } catch (SubstitutionException e) {
-        if (peek() == EOF) {
+        if (peek() == EOF && !e.getMessage().startsWith("variable substitutions nested")
+            && !e.getMessage().startsWith("expanded value longer")) {
           throw error("syntax error: missing '}' in " + text.substring(start));
         }
         throw e;
+      } finally {
+        depth--;
       }
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Evaluates ARG and ENV scoping over a {@link Dockerfile} the way BuildKit does, giving per stage
@@ -44,7 +45,30 @@ public final class StageScopes {
           "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy",
           "https_proxy", "ftp_proxy", "no_proxy", "all_proxy");
 
+  /**
+   * The most characters all expansions of one evaluation may produce together (16 times {@link
+   * ShellLexer#MAX_EXPANDED_LENGTH}), which bounds memory whatever the Dockerfile.
+   */
+  public static final long MAX_TOTAL_EXPANDED_LENGTH = 16L * ShellLexer.MAX_EXPANDED_LENGTH;
+
   private StageScopes() {}
+
+  /** Expands templates, counting the characters produced against the total limit. */
+  private static final class Budget {
+    private long used;
+
+    String expand(String template, Function<String, String> scope) {
+      String value = TemplateExpander.expand(template, scope);
+      if (value != template) {
+        used += value.length();
+        if (used > MAX_TOTAL_EXPANDED_LENGTH) {
+          throw new SubstitutionException("expanded ARG and ENV values exceed "
+              + MAX_TOTAL_EXPANDED_LENGTH + " characters in total", template, 0);
+        }
+      }
+      return value;
+    }
+  }
 
   /**
    * The effective values of one stage after its last instruction.
@@ -112,7 +136,9 @@ public final class StageScopes {
    * @param dockerfile the Dockerfile
    * @param buildArgs the build arguments ({@code --build-arg})
    * @return the values of each stage, in order
-   * @throws SubstitutionException for a rejected substitution form or a failing {@code ${v?m}}
+   * @throws SubstitutionException for a rejected substitution form, a failing {@code ${v?m}}, a
+   *     value longer than {@link ShellLexer#MAX_EXPANDED_LENGTH} or expanded values that together
+   *     exceed {@link #MAX_TOTAL_EXPANDED_LENGTH} characters
    */
   public static List<StageValues> evaluate(Dockerfile dockerfile, Map<String, String> buildArgs) {
     return evaluate(dockerfile, buildArgs, "linux/amd64");
@@ -125,22 +151,25 @@ public final class StageScopes {
    * @param buildArgs the build arguments
    * @param targetPlatform the target platform, {@code os/arch[/variant]}
    * @return the values of each stage, in order
-   * @throws SubstitutionException for a rejected substitution form or a failing {@code ${v?m}}
+   * @throws SubstitutionException for a rejected substitution form, a failing {@code ${v?m}}, a
+   *     value longer than {@link ShellLexer#MAX_EXPANDED_LENGTH} or expanded values that together
+   *     exceed {@link #MAX_TOTAL_EXPANDED_LENGTH} characters
    */
   public static List<StageValues> evaluate(
       Dockerfile dockerfile, Map<String, String> buildArgs, String targetPlatform) {
     Objects.requireNonNull(dockerfile, "dockerfile == null");
     Objects.requireNonNull(buildArgs, "buildArgs == null");
+    Budget budget = new Budget();
     Map<String, String> automatic = platformArgs(targetPlatform, targetPlatform);
     Map<String, String> global = new LinkedHashMap<>();
+    Function<String, String> globalScope =
+        name -> global.containsKey(name) ? global.get(name) : automatic.get(name);
     for (Instruction i : dockerfile.preamble()) {
       if (i instanceof ArgInstruction arg) {
         for (ArgInstruction.Arg a : arg.args()) {
-          Map<String, String> scope = new HashMap<>(automatic);
-          scope.putAll(global);
           String value = buildArgs.containsKey(a.name())
               ? buildArgs.get(a.name())
-              : a.defaultValue().map(d -> TemplateExpander.expand(d, scope::get)).orElse(null);
+              : a.defaultValue().map(d -> budget.expand(d, globalScope)).orElse(null);
           global.put(a.name(), value);
         }
       }
@@ -152,19 +181,19 @@ public final class StageScopes {
       }
     });
     List<StageValues> out = new java.util.ArrayList<>();
+    Map<String, StageValues> byName = new HashMap<>();
     for (Stage stage : dockerfile.stages()) {
       FromInstruction from = stage.from();
-      String image = TemplateExpander.expand(from.image(), fromScope::get);
-      Optional<String> platform = from.platform().map(p -> TemplateExpander.expand(p, fromScope::get));
+      String image = budget.expand(from.image(), fromScope::get);
+      Optional<String> platform = from.platform().map(p -> budget.expand(p, fromScope::get));
       Map<String, String> env = new LinkedHashMap<>();
       String workdir = "/";
       Optional<String> user = Optional.empty();
-      for (StageValues earlier : out) {
-        if (earlier.name().isPresent() && earlier.name().get().equals(image.toLowerCase(Locale.ROOT))) {
-          env.putAll(earlier.env());
-          workdir = earlier.workdir();
-          user = earlier.user();
-        }
+      StageValues earlier = byName.get(image.toLowerCase(Locale.ROOT));
+      if (earlier != null) {
+        env.putAll(earlier.env());
+        workdir = earlier.workdir();
+        user = earlier.user();
       }
       Map<String, String> args = new LinkedHashMap<>();
       for (String proxy : PROXY_ARGS) {
@@ -172,18 +201,17 @@ public final class StageScopes {
           args.put(proxy, buildArgs.get(proxy));
         }
       }
+      // ENV wins over ARG; every ENV value sees only what was defined before the instruction
+      // (its updates are applied at the end), so one live view serves every instruction
+      Function<String, String> scope = name -> env.containsKey(name) ? env.get(name) : args.get(name);
       for (Instruction i : stage.instructions()) {
-        Map<String, String> scope = new HashMap<>(args);
-        scope.putAll(env);
         if (i instanceof ArgInstruction arg) {
           for (ArgInstruction.Arg a : arg.args()) {
-            Map<String, String> s = new HashMap<>(args);
-            s.putAll(env);
             String value;
             if (buildArgs.containsKey(a.name())) {
               value = buildArgs.get(a.name());
             } else if (a.defaultValue().isPresent()) {
-              value = TemplateExpander.expand(a.defaultValue().get(), s::get);
+              value = budget.expand(a.defaultValue().get(), scope);
             } else if (global.get(a.name()) != null) {
               value = global.get(a.name());
             } else {
@@ -198,17 +226,19 @@ public final class StageScopes {
         } else if (i instanceof EnvInstruction e) {
           Map<String, String> updates = new LinkedHashMap<>();
           for (KeyValue kv : e.vars()) {
-            updates.put(TemplateExpander.expand(kv.key(), scope::get), TemplateExpander.expand(kv.value(), scope::get));
+            updates.put(budget.expand(kv.key(), scope), budget.expand(kv.value(), scope));
           }
           env.putAll(updates);
         } else if (i instanceof WorkdirInstruction w) {
-          String path = TemplateExpander.expand(w.path(), scope::get);
+          String path = budget.expand(w.path(), scope);
           workdir = path.startsWith("/") ? path : (workdir.endsWith("/") ? workdir : workdir + "/") + path;
         } else if (i instanceof UserInstruction u) {
-          user = Optional.of(TemplateExpander.expand(u.user(), scope::get));
+          user = Optional.of(budget.expand(u.user(), scope));
         }
       }
-      out.add(new StageValues(stage.name(), image, platform, workdir, env, user, args));
+      StageValues values = new StageValues(stage.name(), image, platform, workdir, env, user, args);
+      out.add(values);
+      stage.name().ifPresent(n -> byName.put(n.toLowerCase(Locale.ROOT), values));
     }
     return List.copyOf(out);
   }

@@ -48,25 +48,37 @@ public record Heredoc(String name, String body, boolean expand, boolean chomp, i
         "heredoc name (%s) must not start with '-', which would be read as <<- (strip tabs)",
         Checks.quote(name));
     Checks.notNull(body, "heredoc body");
-    Checks.check(
-        body.isEmpty() || body.endsWith("\n"),
-        "heredoc body of %s (%s) must be empty or end with a line break",
-        name,
-        Checks.quote(body));
+    // the messages quote the body, so they are built only on failure (once per line would make
+    // the check quadratic)
+    if (!(body.isEmpty() || body.endsWith("\n"))) {
+      throw new IllegalArgumentException(String.format(
+          "heredoc body of %s (%s) must be empty or end with a line break", name,
+          Checks.quote(body)));
+    }
     Checks.text(body, "heredoc body of " + Checks.quote(name));
-    Checks.check(
-        body.indexOf('\r') < 0,
-        "heredoc body of %s (%s) must not contain \\r",
-        name,
-        Checks.quote(body));
+    if (body.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException(String.format(
+          "heredoc body of %s (%s) must not contain \\r", name, Checks.quote(body)));
+    }
     Checks.check(fileDescriptor >= 0, "heredoc file descriptor (%s) must not be negative", fileDescriptor);
-    for (String line : body.split("\n", -1)) {
-      String effective = chomp ? line.replaceFirst("^\t+", "") : line;
-      Checks.check(
-          !effective.equals(name),
-          "heredoc body of %s (%s) must not contain a line equal to its delimiter",
-          name,
-          Checks.quote(body));
+    int start = 0;
+    while (start < body.length()) {
+      int end = body.indexOf('\n', start);
+      if (end < 0) {
+        end = body.length();
+      }
+      int from = start;
+      if (chomp) {
+        while (from < end && body.charAt(from) == '\t') {
+          from++;
+        }
+      }
+      if (end - from == name.length() && body.startsWith(name, from)) {
+        throw new IllegalArgumentException(String.format(
+            "heredoc body of %s (%s) must not contain a line equal to its delimiter", name,
+            Checks.quote(body)));
+      }
+      start = end + 1;
     }
   }
 

@@ -228,4 +228,56 @@ public final class Checks {
     }
     return sb.append('\'').toString();
   }
+
+  /**
+   * Returns a text fit for a terminal: control characters (C0 but tab, DEL, C1), format
+   * characters (such as bidirectional overrides) and unpaired surrogates are written as {@code
+   * \\uXXXX} ({@code \\n}, {@code \\r} for line breaks unless kept), so that nothing from the
+   * input can move the cursor, ring the bell or change colours.
+   *
+   * @param text the text
+   * @param keepNewlines whether {@code \\n} stays a line break (for multi-line messages)
+   * @return the escaped text ({@code text} itself when nothing needs escaping)
+   */
+  public static String escapeControls(String text, boolean keepNewlines) {
+    int n = text.length();
+    int i = 0;
+    while (i < n && !needsEscape(text, i, keepNewlines)) {
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(n + 16).append(text, 0, i);
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (!needsEscape(text, i, keepNewlines)) {
+        sb.append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean needsEscape(String text, int i, boolean keepNewlines) {
+    char c = text.charAt(i);
+    if (c == '\t' || c == '\n' && keepNewlines) {
+      return false;
+    }
+    if (c < 0x20 || c >= 0x7f && c <= 0x9f || Character.getType(c) == Character.FORMAT) {
+      return true;
+    }
+    if (Character.isHighSurrogate(c)) {
+      return !(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return !(i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+    }
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint;
 
+import io.github.dockerfiledsl.internal.Checks;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.render.Json;
 import java.util.ArrayList;
@@ -183,10 +184,10 @@ public final class LintReport {
   public String text(String file) {
     StringBuilder sb = new StringBuilder();
     for (Finding f : findings) {
-      sb.append(file).append(':');
+      sb.append(Checks.escapeControls(file, false)).append(':');
       f.position().ifPresent(p -> sb.append(p.line()).append(':').append(p.column()).append(':'));
       sb.append(' ').append(f.severity().label()).append(' ').append(f.id()).append(' ')
-          .append(f.message()).append('\n');
+          .append(Checks.escapeControls(f.message(), false)).append('\n');
     }
     return sb.toString();
   }

@@ -150,6 +150,14 @@ public final class AstParser {
           lineNo, col, "only one " + key + " parser directive can be used", "a single '" + key + "'");
     }
     String value = m.group(2);
+    int cr = value.indexOf('\r');
+    if (cr >= 0) {
+      // Go's regular expression lets '.' match a carriage return, but no directive value can
+      // carry one (nor can the model render it back)
+      throw error(lineNo, col + m.start(2) + cr,
+          "parser directive " + key + " contains a carriage return",
+          "a " + key + " value on one line without control characters");
+    }
     if (key.equals("escape")) {
       if (!value.equals("`") && !value.equals("\\")) {
         throw error(

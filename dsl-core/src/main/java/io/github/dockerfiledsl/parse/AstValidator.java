@@ -71,6 +71,9 @@ public final class AstValidator {
     return idx < 0 ? node.column() : idx + 1;
   }
 
+  /** The last index of each stage name, so that a reference is checked in constant time. */
+  private final java.util.Map<String, Integer> lastStageIndex = new java.util.HashMap<>();
+
   private void run() {
     List<String> allStages = new ArrayList<>();
     for (AstNode node : ast.nodes()) {
@@ -78,6 +81,9 @@ public final class AstValidator {
         List<String> args = node.args();
         allStages.add(args.size() == 3 ? args.get(2).toLowerCase(Locale.ROOT) : "");
       }
+    }
+    for (int i = 0; i < allStages.size(); i++) {
+      lastStageIndex.put(allStages.get(i), i);
     }
     List<String> stageNames = new ArrayList<>();
     for (AstNode node : ast.nodes()) {
@@ -141,14 +147,13 @@ public final class AstValidator {
       }
       return;
     }
-    for (int i = current; i < stageNames.size(); i++) {
-      if (stageNames.get(i).equals(lower)) {
-        throw error(
-            node,
-            columnOf(node, flag),
-            "circular dependency detected on stage: " + from,
-            "a stage defined before this one");
-      }
+    // a stage with that name at this index or later (the list holds every stage's name)
+    if (lastStageIndex.getOrDefault(lower, -1) >= current) {
+      throw error(
+          node,
+          columnOf(node, flag),
+          "circular dependency detected on stage: " + from,
+          "a stage defined before this one");
     }
   }
 

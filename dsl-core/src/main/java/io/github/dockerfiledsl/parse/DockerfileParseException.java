@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.parse;
 
+import io.github.dockerfiledsl.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,19 +58,21 @@ public final class DockerfileParseException extends RuntimeException {
       String fileName, int line, int column, String reason, String snippet, String expected) {
     StringBuilder sb = new StringBuilder();
     if (fileName != null) {
-      sb.append(fileName).append(':');
+      sb.append(Checks.escapeControls(fileName, false)).append(':');
     }
     sb.append(Math.max(1, line)).append(':').append(Math.max(1, column)).append(": ");
-    sb.append(reason);
+    sb.append(Checks.escapeControls(reason, false));
     if (expected != null) {
-      sb.append(" (expected ").append(expected).append(')');
+      sb.append(" (expected ").append(Checks.escapeControls(expected, false)).append(')');
     }
     if (snippet != null && !snippet.isEmpty()) {
       String shown = snippet.length() > 200 ? snippet.substring(0, 200) : snippet;
-      sb.append('\n').append(shown).append('\n');
       int caret = Math.min(Math.max(1, column), shown.length() + 1);
-      for (int i = 1; i < caret; i++) {
-        sb.append(shown.charAt(i - 1) == '\t' ? '\t' : ' ');
+      // the caret goes under the escaped form of the character it points at
+      String before = Checks.escapeControls(shown.substring(0, caret - 1), false);
+      sb.append('\n').append(Checks.escapeControls(shown, false)).append('\n');
+      for (int i = 0; i < before.length(); i++) {
+        sb.append(before.charAt(i) == '\t' ? '\t' : ' ');
       }
       sb.append('^');
     }

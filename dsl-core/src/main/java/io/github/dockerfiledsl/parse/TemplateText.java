@@ -1,5 +1,7 @@
 package io.github.dockerfiledsl.parse;
 
+import io.github.dockerfiledsl.eval.ShellLexer;
+
 /**
  * Turns a word as written in a Dockerfile (quotes and escapes included) into a model template:
  * the value after quote removal, with live variable references kept, literal {@code $} written
@@ -9,8 +11,12 @@ final class TemplateText {
   private TemplateText() {}
 
   static String of(String raw, char escape) {
+    return of(raw, escape, 0);
+  }
+
+  private static String of(String raw, char escape, int level) {
     if (raw.indexOf('\'') < 0 && raw.indexOf('"') < 0 && raw.indexOf(escape) < 0
-        && raw.indexOf('\\') < 0) {
+        && raw.indexOf('\\') < 0 && !hasLoneDollar(raw) && !hasUnterminatedReference(raw)) {
       return raw; // nothing to remove or escape; '$' references stay live
     }
     StringBuilder sb = new StringBuilder(raw.length() + 8);
@@ -46,7 +52,7 @@ final class TemplateText {
             literal(sb, d);
             i++;
           } else if (d == '$') {
-            i = dollar(raw, i, sb, escape);
+            i = dollar(raw, i, sb, escape, level);
           } else {
             literal(sb, d);
             i++;
@@ -54,13 +60,47 @@ final class TemplateText {
         }
         i++; // closing quote
       } else if (c == '$') {
-        i = dollar(raw, i, sb, escape);
+        i = dollar(raw, i, sb, escape, level);
       } else {
         literal(sb, c);
         i++;
       }
     }
     return sb.toString();
+  }
+
+  /** Returns whether a top-level {@code ${} has no matching brace (one pass over the text). */
+  private static boolean hasUnterminatedReference(String raw) {
+    int i = raw.indexOf("${");
+    while (i >= 0) {
+      int depth = 0;
+      int k = i + 1;
+      for (; k < raw.length(); k++) {
+        char c = raw.charAt(k);
+        if (c == '{') {
+          depth++;
+        } else if (c == '}' && --depth == 0) {
+          break;
+        }
+      }
+      if (k >= raw.length()) {
+        return true;
+      }
+      i = raw.indexOf("${", k + 1);
+    }
+    return false;
+  }
+
+  /** Returns whether a '$' starts no reference, so that the template must write it {@code \$}. */
+  private static boolean hasLoneDollar(String raw) {
+    for (int i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i + 1)) {
+      char next = i + 1 < raw.length() ? raw.charAt(i + 1) : ' ';
+      if (next != '{' && !Character.isLetterOrDigit(next) && next != '_'
+          && "@*#?-$!".indexOf(next) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void literal(StringBuilder sb, char c) {
@@ -71,7 +111,7 @@ final class TemplateText {
   }
 
   /** Copies a variable reference starting at {@code i} ('$'); returns the index after it. */
-  private static int dollar(String raw, int i, StringBuilder sb, char escape) {
+  private static int dollar(String raw, int i, StringBuilder sb, char escape, int level) {
     int n = raw.length();
     if (i + 1 < n && raw.charAt(i + 1) == '{') {
       int depth = 0;
@@ -89,9 +129,17 @@ final class TemplateText {
       }
       int end = Math.min(k + 1, n);
       if (k < n) {
-        braced(raw.substring(i + 2, k), sb, escape);
+        if (level >= ShellLexer.MAX_NESTING_DEPTH) {
+          throw new IllegalArgumentException("variable substitutions nested deeper than "
+              + ShellLexer.MAX_NESTING_DEPTH + " levels");
+        }
+        braced(raw.substring(i + 2, k), sb, escape, level + 1);
       } else {
-        sb.append(raw, i, end); // unterminated: BuildKit fails on expansion; keep the text
+        // BuildKit fails every expansion of it ("missing '}'"), and no quoting could carry it
+        // through fmt unchanged
+        throw new IllegalArgumentException("variable reference '"
+            + (end - i > 40 ? raw.substring(i, i + 37) + "..." : raw.substring(i, end))
+            + "' has no closing '}'");
       }
       return end;
     }
@@ -120,7 +168,7 @@ final class TemplateText {
    * BuildKit's quote removal applied, since BuildKit processes that word like any other
    * ({@code ${A:+"x"}} expands to {@code x}, without quotes).
    */
-  private static void braced(String inner, StringBuilder sb, char escape) {
+  private static void braced(String inner, StringBuilder sb, char escape, int level) {
     int k = 0;
     while (k < inner.length()
         && (Character.isLetterOrDigit(inner.charAt(k)) || inner.charAt(k) == '_')) {
@@ -137,6 +185,6 @@ final class TemplateText {
         op++;
       }
     }
-    sb.append("${").append(inner, 0, op).append(of(inner.substring(op), escape)).append('}');
+    sb.append("${").append(inner, 0, op).append(of(inner.substring(op), escape, level)).append('}');
   }
 }

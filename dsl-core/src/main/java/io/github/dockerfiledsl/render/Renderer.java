@@ -147,6 +147,7 @@ public final class Renderer {
 
   /** Renders an instruction with the given prefix (used by ONBUILD) and its heredoc bodies. */
   private void instruction(Instruction instruction, String prefix) {
+    int start = out.length();
     List<Heredoc> heredocs = List.of();
     String head = prefix + instruction.keyword();
     if (instruction instanceof FromInstruction f) {
@@ -278,8 +279,54 @@ public final class Renderer {
     } else if (instruction instanceof BlankLine b) {
       throw new IllegalArgumentException("a blank line cannot be an ONBUILD trigger");
     }
+    splitLongLines(start);
     for (Heredoc h : heredocs) {
       out.append(h.body()).append(h.name()).append('\n');
+    }
+  }
+
+  /**
+   * The longest line, in UTF-8 bytes, that the renderer writes; BuildKit rejects lines of more
+   * than 65,535 bytes, and joined JSON arrays or long word lists could exceed that.
+   */
+  static final int MAX_LINE_BYTES = 60_000;
+
+  /**
+   * Splits every line from {@code start} that is longer than {@link #MAX_LINE_BYTES} with
+   * escape-newline continuations. BuildKit joins continuation lines by dropping the escape, so
+   * the logical line is unchanged; a piece never ends with the escape character, and the next
+   * never starts with a blank or {@code #} (a blank-only or comment line would be dropped).
+   */
+  private void splitLongLines(int start) {
+    int lineStart = start;
+    while (lineStart < out.length()) {
+      int end = out.indexOf("\n", lineStart);
+      if (end < 0) {
+        end = out.length();
+      }
+      int bytes = 0;
+      int cut = -1;
+      int lastGood = -1;
+      for (int i = lineStart; i < end; i++) {
+        char c = out.charAt(i);
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        if (bytes + 1 > MAX_LINE_BYTES) {
+          cut = lastGood;
+          break;
+        }
+        int next = i + 1;
+        if (next < end && i > lineStart && out.charAt(i) != escape
+            && !Character.isHighSurrogate(out.charAt(i))
+            && !isBlank(out.charAt(next)) && out.charAt(next) != '#') {
+          lastGood = next;
+        }
+      }
+      if (cut < 0) {
+        lineStart = end + 1;
+        continue;
+      }
+      out.insert(cut, new char[] {escape, '\n'});
+      lineStart = cut + 2;
     }
   }
 

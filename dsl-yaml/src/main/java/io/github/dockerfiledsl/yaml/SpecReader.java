@@ -764,11 +764,24 @@ final class SpecReader {
     if (s.equals("0")) {
       return Optional.of(Duration.ZERO);
     }
+    String expected = key + " (" + shorten(s) + ") must be a duration such as 30s, 1m30s or 500ms";
     Matcher matcher = DURATION_PART.matcher(s);
     int pos = 0;
     java.math.BigDecimal nanos = java.math.BigDecimal.ZERO;
-    while (pos < s.length() && matcher.find(pos) && matcher.start() == pos) {
-      java.math.BigDecimal value = new java.math.BigDecimal(matcher.group(1));
+    while (pos < s.length()) {
+      matcher.region(pos, s.length());
+      if (!matcher.lookingAt()) {
+        break;
+      }
+      String number = matcher.group(1);
+      // Go's durations end at about 292 years (2562047h): more digits than that can hold, or a
+      // fraction finer than a nanosecond, is refused before any arithmetic on them
+      if (number.length() > MAX_DURATION_DIGITS) {
+        throw err(n, key + " (" + shorten(s) + ") has a number with more than "
+            + MAX_DURATION_DIGITS + " characters; the longest duration is " + MAX_DURATION);
+      }
+      java.math.BigDecimal value = new java.math.BigDecimal(
+          number.startsWith(".") ? "0" + number : number.endsWith(".") ? number + "0" : number);
       long unit;
       switch (matcher.group(2)) {
         case "ns":
@@ -793,12 +806,29 @@ final class SpecReader {
           break;
       }
       nanos = nanos.add(value.multiply(java.math.BigDecimal.valueOf(unit)));
+      if (nanos.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        throw err(n, key + " (" + shorten(s) + ") is too long; the longest duration is "
+            + MAX_DURATION);
+      }
       pos = matcher.end();
     }
     if (pos != s.length() || s.isEmpty()) {
-      throw err(n, key + " (" + s + ") must be a duration such as 30s, 1m30s or 500ms");
+      throw err(n, expected);
     }
-    return Optional.of(Duration.ofNanos(nanos.longValue()));
+    if (nanos.signum() != 0 && nanos.stripTrailingZeros().scale() > 0) {
+      // Go would drop the fraction (0.5ns becomes 0s, which means "the default")
+      throw err(n, key + " (" + shorten(s) + ") is not a whole number of nanoseconds");
+    }
+    return Optional.of(Duration.ofNanos(nanos.longValueExact()));
+  }
+
+  /** The longest number accepted in a duration part, in characters. */
+  private static final int MAX_DURATION_DIGITS = 40;
+  /** The longest duration (Go's time.Duration), as Go prints it. */
+  private static final String MAX_DURATION = "2562047h47m16.854775807s";
+
+  private static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
   // ---------------------------------------------------------------- commands

@@ -4,8 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,14 +38,16 @@ final class YamlReader {
   /** The most nodes accepted in one document. */
   static final int MAX_NODES = 1_000_000;
 
+  private static final LoadSettings SETTINGS = LoadSettings.builder()
+      .setAllowDuplicateKeys(false)
+      .setMaxAliasesForCollections(0)
+      .setCodePointLimit(MAX_CHARS)
+      .setAllowNonScalarKeys(false)
+      .setAllowRecursiveKeys(false)
+      .build();
+
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
-      .loadSettings(LoadSettings.builder()
-          .setAllowDuplicateKeys(false)
-          .setMaxAliasesForCollections(0)
-          .setCodePointLimit(MAX_CHARS)
-          .setAllowNonScalarKeys(false)
-          .setAllowRecursiveKeys(false)
-          .build())
+      .loadSettings(SETTINGS)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH + 2)
           .maxDocumentLength(MAX_CHARS)
@@ -47,6 +59,8 @@ final class YamlReader {
   private final String fileName;
   private JsonParser parser;
   private int nodes;
+  /** Positions (line, column, 1-based) of plain scalars that YAML 1.2's core schema reads as null. */
+  private final Set<Long> nulls = new HashSet<>();
 
   private YamlReader(String fileName) {
     this.fileName = fileName;
@@ -66,6 +80,7 @@ final class YamlReader {
           "document too large (" + text.length() + " characters; the limit is " + MAX_CHARS + ")");
     }
     YamlReader r = new YamlReader(fileName);
+    r.events(text);
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
       r.parser = p;
       JsonToken t = p.nextToken();
@@ -89,6 +104,48 @@ final class YamlReader {
       int col = loc == null ? 1 : Math.max(1, loc.getColumnNr());
       throw new SpecException(fileName, line, col, "invalid YAML: " + lowerFirst(msg.strip()));
     }
+  }
+
+  private static long key(int line, int column) {
+    return ((long) line << 32) | (column & 0xffffffffL);
+  }
+
+  /**
+   * A first pass over the parser's events, which see what Jackson's tokens hide: a tag on a
+   * mapping key (rejected like any tag), and the plain scalars {@code ~}, {@code null}, {@code
+   * Null}, {@code NULL} and the empty plain scalar, which YAML 1.2's core schema reads as null
+   * (Jackson reports them as strings). Syntax errors are left to the second pass, which
+   * reports them.
+   */
+  private void events(String text) {
+    try {
+      ParserImpl events = new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text));
+      while (events.hasNext()) {
+        Event e = events.next();
+        if (e instanceof NodeEvent n) {
+          Optional<String> tag = e instanceof ScalarEvent sc ? sc.getTag()
+              : e instanceof CollectionStartEvent c ? c.getTag() : Optional.empty();
+          if (tag.isPresent()) {
+            int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+            int col = e.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+            String t = tag.get();
+            String shown = t.startsWith("tag:yaml.org,2002:") ? "!" + t.substring(18) : t;
+            throw new SpecException(fileName, line, col,
+                "YAML tags (!" + shown + ") are not allowed in a spec");
+          }
+          if (n instanceof ScalarEvent sc && sc.isPlain() && isNull(sc.getValue())) {
+            e.getStartMark().ifPresent(m -> nulls.add(key(m.getLine() + 1, m.getColumn() + 1)));
+          }
+        }
+      }
+    } catch (YamlEngineException e) {
+      // reported with Jackson's position and wording by the second pass
+    }
+  }
+
+  private static boolean isNull(String plain) {
+    return plain.isEmpty() || plain.equals("~") || plain.equals("null") || plain.equals("Null")
+        || plain.equals("NULL");
   }
 
   private static String lowerFirst(String s) {
@@ -145,6 +202,9 @@ final class YamlReader {
         return YamlNode.seq(line, col, list);
       }
       case VALUE_STRING:
+        if (nulls.contains(key(line, col))) {
+          return YamlNode.scalar(YamlNode.Kind.NULL, line, col, null);
+        }
         return YamlNode.scalar(YamlNode.Kind.STRING, line, col, parser.getString());
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:

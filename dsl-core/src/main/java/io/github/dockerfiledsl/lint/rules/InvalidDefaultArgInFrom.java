@@ -4,8 +4,15 @@ import io.github.dockerfiledsl.ImageRef;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
+import io.github.dockerfiledsl.eval.SubstitutionException;
+import io.github.dockerfiledsl.instruction.ArgInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DF016: with the global ARGs' default values, a FROM image expands to an empty or invalid image
@@ -34,13 +41,55 @@ public final class InvalidDefaultArgInFrom extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    Map<String, String> defaults = new HashMap<>();
-    Model.globalArgs(context.dockerfile()).forEach((k, v) -> {
-      if (v != null) {
-        defaults.put(k, Vars.expand(v, defaults));
+    List<Stage> stages = context.dockerfile().stages();
+    Set<String> needed = new HashSet<>();
+    for (Stage s : stages) {
+      if (s.from().image().contains("$")) {
+        Vars.refs(s.from().image()).forEach(r -> needed.add(r.name()));
       }
-    });
-    for (Stage s : context.dockerfile().stages()) {
+    }
+    if (needed.isEmpty()) {
+      return;
+    }
+    List<ArgInstruction> owners = new ArrayList<>();
+    List<ArgInstruction.Arg> globals = new ArrayList<>();
+    for (Instruction i : context.dockerfile().preamble()) {
+      if (i instanceof ArgInstruction a) {
+        for (ArgInstruction.Arg arg : a.args()) {
+          owners.add(a);
+          globals.add(arg);
+        }
+      }
+    }
+    // only the defaults a FROM line can see are expanded (walking back from the FROM lines), so
+    // an unused chain of ARGs costs nothing
+    boolean[] used = new boolean[globals.size()];
+    for (int k = globals.size() - 1; k >= 0; k--) {
+      ArgInstruction.Arg arg = globals.get(k);
+      if (needed.remove(arg.name())) {
+        used[k] = true;
+        arg.defaultValue().ifPresent(d -> Vars.refs(d).forEach(r -> needed.add(r.name())));
+      }
+    }
+    Map<String, String> defaults = new HashMap<>();
+    for (int k = 0; k < globals.size(); k++) {
+      ArgInstruction.Arg arg = globals.get(k);
+      if (!used[k]) {
+        continue;
+      }
+      if (arg.defaultValue().isEmpty()) {
+        defaults.remove(arg.name());
+        continue;
+      }
+      try {
+        defaults.put(arg.name(), Vars.expand(arg.defaultValue().get(), defaults));
+      } catch (SubstitutionException e) {
+        context.report(this, owners.get(k),
+            "cannot expand the default value of ARG " + arg.name() + ": " + e.getMessage());
+        return;
+      }
+    }
+    for (Stage s : stages) {
       String image = s.from().image();
       if (!image.contains("$")) {
         continue;
@@ -50,7 +99,13 @@ public final class InvalidDefaultArgInFrom extends AbstractRule {
       if (automaticOnly) {
         continue;
       }
-      String expanded = Vars.expand(image, defaults);
+      String expanded;
+      try {
+        expanded = Vars.expand(image, defaults);
+      } catch (SubstitutionException e) {
+        context.report(this, s.from(), "cannot expand FROM " + Vars.shorten(image) + ": " + e.getMessage());
+        continue;
+      }
       if (expanded.isEmpty() || !expanded.equals("scratch") && !ImageRef.isValid(expanded)) {
         context.report(this, s.from(), message(image, expanded));
       }

@@ -8,8 +8,11 @@ import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.Mount;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,13 +46,8 @@ public final class Model {
    * @return the parent stage index
    */
   public static Optional<Integer> parentStage(Dockerfile d, int index) {
-    String image = d.stages().get(index).from().image();
-    for (int i = 0; i < index; i++) {
-      if (d.stages().get(i).name().map(image::equalsIgnoreCase).orElse(false)) {
-        return Optional.of(i);
-      }
-    }
-    return Optional.empty();
+    int p = stageIndex(d).parent[index];
+    return p < 0 ? Optional.empty() : Optional.of(p);
   }
 
   /**
@@ -60,15 +58,36 @@ public final class Model {
    * @return the image as written (may hold variables, or be {@code scratch})
    */
   public static String baseImage(Dockerfile d, int index) {
-    int i = index;
-    for (int guard = 0; guard < d.stages().size(); guard++) {
-      Optional<Integer> p = parentStage(d, i);
-      if (p.isEmpty()) {
-        break;
-      }
-      i = p.get();
+    return stageIndex(d).base[index];
+  }
+
+  /** Parents and base images of every stage of one Dockerfile, computed in one pass. */
+  private record StageIndex(Dockerfile dockerfile, int[] parent, String[] base) {}
+
+  /** The index of the Dockerfile linted last: rules ask for it again and again. */
+  private static volatile StageIndex lastIndex;
+
+  private static StageIndex stageIndex(Dockerfile d) {
+    StageIndex index = lastIndex;
+    if (index != null && index.dockerfile() == d) {
+      return index;
     }
-    return d.stages().get(i).from().image();
+    List<Stage> stages = d.stages();
+    int[] parent = new int[stages.size()];
+    String[] base = new String[stages.size()];
+    Map<String, Integer> byName = new HashMap<>();
+    for (int s = 0; s < stages.size(); s++) {
+      String image = stages.get(s).from().image();
+      // the first earlier stage whose name matches, ignoring case
+      Integer p = byName.get(image.toLowerCase(Locale.ROOT));
+      parent[s] = p == null ? -1 : p;
+      base[s] = p == null ? image : base[p];
+      int current = s;
+      stages.get(s).name().ifPresent(n -> byName.putIfAbsent(n.toLowerCase(Locale.ROOT), current));
+    }
+    index = new StageIndex(d, parent, base);
+    lastIndex = index;
+    return index;
   }
 
   /**
@@ -117,12 +136,7 @@ public final class Model {
    * @return the next RUN
    */
   public static Optional<RunInstruction> nextRun(Stage stage, RunInstruction run) {
-    for (RunInstruction[] pair : consecutiveRuns(stage)) {
-      if (pair[0] == run) {
-        return Optional.of(pair[1]);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(runPairs(stage).next().get(run));
   }
 
   /**
@@ -133,12 +147,29 @@ public final class Model {
    * @return the previous RUN
    */
   public static Optional<RunInstruction> previousRun(Stage stage, RunInstruction run) {
-    for (RunInstruction[] pair : consecutiveRuns(stage)) {
-      if (pair[1] == run) {
-        return Optional.of(pair[0]);
-      }
+    return Optional.ofNullable(runPairs(stage).previous().get(run));
+  }
+
+  /** The consecutive RUNs of one stage, both ways, by identity. */
+  private record RunPairs(Stage stage, Map<RunInstruction, RunInstruction> next,
+      Map<RunInstruction, RunInstruction> previous) {}
+
+  private static volatile RunPairs lastPairs;
+
+  private static RunPairs runPairs(Stage stage) {
+    RunPairs pairs = lastPairs;
+    if (pairs != null && pairs.stage() == stage) {
+      return pairs;
     }
-    return Optional.empty();
+    Map<RunInstruction, RunInstruction> next = new IdentityHashMap<>();
+    Map<RunInstruction, RunInstruction> previous = new IdentityHashMap<>();
+    for (RunInstruction[] pair : consecutiveRuns(stage)) {
+      next.putIfAbsent(pair[0], pair[1]);
+      previous.putIfAbsent(pair[1], pair[0]);
+    }
+    pairs = new RunPairs(stage, next, previous);
+    lastPairs = pairs;
+    return pairs;
   }
 
   /**

@@ -17,9 +17,11 @@ import io.github.dockerfiledsl.instruction.WorkdirInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,13 +77,15 @@ public final class UndefinedVar extends AbstractRule {
       Stage stage = d.stages().get(s);
       Optional<Integer> parent = Model.parentStage(d, s);
       Set<String> env = new HashSet<>(parent.map(envs::get).orElse(Set.of()));
-      Set<String> scope = new HashSet<>(env);
-      scope.addAll(PREDEFINED);
+      Scope scope = new Scope();
+      env.forEach(scope::add);
+      PREDEFINED.forEach(scope::add);
       boolean scratch = Model.baseImage(d, s).equals("scratch");
       List<Instruction> body = stage.instructions();
+      Later later = new Later(body);
       for (int n = 0; n < body.size(); n++) {
         Instruction i = body.get(n);
-        Set<String> later = declared(body.subList(n + 1, body.size()));
+        later.at(n);
         if (i instanceof ArgInstruction a) {
           for (ArgInstruction.Arg arg : a.args()) {
             arg.defaultValue().ifPresent(v -> check(context, i, v, scope, later, scratch));
@@ -103,32 +107,50 @@ public final class UndefinedVar extends AbstractRule {
     }
   }
 
-  private static Set<String> declared(List<Instruction> instructions) {
-    Set<String> out = new HashSet<>();
-    for (Instruction i : instructions) {
-      if (i instanceof ArgInstruction a) {
-        a.args().forEach(x -> out.add(x.name()));
-      } else if (i instanceof EnvInstruction e) {
-        e.vars().forEach(x -> out.add(x.key()));
+  /**
+   * The names an ARG or ENV declares after a given instruction, less those an ENV after it
+   * defines in terms of themselves ({@code ENV PATH=/x:$PATH}, which come from the base image):
+   * one pass records the last position of each, so every question is a constant-time lookup.
+   */
+  private static final class Later {
+    private final Map<String, Integer> lastDeclared = new HashMap<>();
+    private final Map<String, Integer> lastSelfReferenced = new HashMap<>();
+    private int position;
+
+    Later(List<Instruction> instructions) {
+      for (int n = 0; n < instructions.size(); n++) {
+        Instruction i = instructions.get(n);
+        int at = n;
+        if (i instanceof ArgInstruction a) {
+          a.args().forEach(x -> lastDeclared.put(x.name(), at));
+        } else if (i instanceof EnvInstruction e) {
+          for (KeyValue x : e.vars()) {
+            lastDeclared.put(x.key(), at);
+            if (Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key()))) {
+              lastSelfReferenced.put(x.key(), at);
+            }
+          }
+        }
       }
     }
-    // a name redefined in terms of itself (ENV PATH=/x:$PATH) comes from the base image
-    for (Instruction i : instructions) {
-      if (i instanceof EnvInstruction e) {
-        e.vars().stream().filter(x -> Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key())))
-            .forEach(x -> out.remove(x.key()));
-      }
+
+    void at(int n) {
+      position = n;
     }
-    return out;
+
+    boolean contains(String name) {
+      return lastDeclared.getOrDefault(name, -1) > position
+          && lastSelfReferenced.getOrDefault(name, -1) <= position;
+    }
   }
 
-  private void check(LintContext context, Instruction i, String template, Set<String> scope,
-      Set<String> later, boolean scratch) {
+  private void check(LintContext context, Instruction i, String template, Scope scope,
+      Later later, boolean scratch) {
     for (Vars.Ref r : Vars.refs(template)) {
       if (scope.contains(r.name()) || r.guarded()) {
         continue;
       }
-      String near = nearest(r.name(), scope);
+      String near = scope.nearest(r.name());
       if (scratch || later.contains(r.name()) || near != null) {
         String hint = near != null ? "did you mean '" + near + "'?"
             : later.contains(r.name()) ? "it is declared later in the stage" : null;
@@ -137,18 +159,68 @@ public final class UndefinedVar extends AbstractRule {
     }
   }
 
-  private static String nearest(String name, Set<String> scope) {
-    for (String s : scope) {
-      if (!PREDEFINED.contains(s) && distance(name, s) == 1) {
-        return s;
+  /**
+   * The names in scope, indexed for typo hints: a name one edit away is found through its
+   * one-character deletions instead of by comparing it with every name in scope, so that a stage
+   * with many undefined references stays linear. Among several candidates the one added first
+   * wins.
+   */
+  private static final class Scope {
+    private final Map<String, Integer> order = new HashMap<>();
+    /** A name without one character (by position, {@code i + ":" + rest}) to the names. */
+    private final Map<String, List<String>> substitutions = new HashMap<>();
+    /** A name without one character to the names. */
+    private final Map<String, List<String>> deletions = new HashMap<>();
+    private final Map<String, String> lowerCase = new HashMap<>();
+
+    void add(String name) {
+      if (order.containsKey(name)) {
+        return;
       }
-    }
-    for (String s : scope) {
-      if (!PREDEFINED.contains(s) && name.equalsIgnoreCase(s)) {
-        return s;
+      order.put(name, order.size());
+      if (PREDEFINED.contains(name)) {
+        return;
       }
+      for (int i = 0; i < name.length(); i++) {
+        String rest = name.substring(0, i) + name.substring(i + 1);
+        substitutions.computeIfAbsent(i + ":" + rest, k -> new ArrayList<>(1)).add(name);
+        deletions.computeIfAbsent(rest, k -> new ArrayList<>(1)).add(name);
+      }
+      lowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
     }
-    return null;
+
+    boolean contains(String name) {
+      return order.containsKey(name);
+    }
+
+    String nearest(String name) {
+      String best = null;
+      // a name in scope with one more character
+      best = first(best, deletions.getOrDefault(name, List.of()), name);
+      for (int i = 0; i < name.length(); i++) {
+        String rest = name.substring(0, i) + name.substring(i + 1);
+        // a name in scope with one character less, or one character different
+        if (order.containsKey(rest) && !PREDEFINED.contains(rest)) {
+          best = first(best, List.of(rest), name);
+        }
+        best = first(best, substitutions.getOrDefault(i + ":" + rest, List.of()), name);
+      }
+      if (best != null) {
+        return best;
+      }
+      String same = lowerCase.get(name.toLowerCase(Locale.ROOT));
+      return same != null && same.equalsIgnoreCase(name) ? same : null;
+    }
+
+    private String first(String best, List<String> candidates, String name) {
+      for (String c : candidates) {
+        if (!c.equals(name) && distance(name, c) == 1
+            && (best == null || order.get(c) < order.get(best))) {
+          best = c;
+        }
+      }
+      return best;
+    }
   }
 
   private static int distance(String a, String b) {

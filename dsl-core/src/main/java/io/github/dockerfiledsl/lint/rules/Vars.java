@@ -1,5 +1,7 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.eval.ShellLexer;
+import io.github.dockerfiledsl.eval.SubstitutionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,10 @@ import java.util.Map;
 /**
  * Variable references in templates (see {@code Instruction}): finding them and a small expander
  * for the forms BuildKit accepts.
+ *
+ * <p>Both are bounded: references nested deeper than {@link ShellLexer#MAX_NESTING_DEPTH} are not
+ * looked into by {@link #refs} and make {@link #expand} throw, and {@link #expand} throws once
+ * the result would exceed {@link ShellLexer#MAX_EXPANDED_LENGTH} characters.
  */
 public final class Vars {
   private Vars() {}
@@ -38,7 +44,7 @@ public final class Vars {
    */
   public static List<Ref> refs(String template) {
     List<Ref> out = new ArrayList<>();
-    scan(template, null, out);
+    scan(template, null, out, 0);
     return out;
   }
 
@@ -48,12 +54,13 @@ public final class Vars {
    * @param template the template
    * @param env the variables
    * @return the expansion
+   * @throws SubstitutionException when the references nest too deeply or the result is too long
    */
   public static String expand(String template, Map<String, String> env) {
-    return scan(template, env, new ArrayList<>());
+    return scan(template, env, new ArrayList<>(), 0);
   }
 
-  private static String scan(String t, Map<String, String> env, List<Ref> refs) {
+  private static String scan(String t, Map<String, String> env, List<Ref> refs, int level) {
     StringBuilder sb = new StringBuilder();
     int n = t.length();
     int i = 0;
@@ -90,18 +97,26 @@ public final class Vars {
         if (!name.isEmpty()) {
           refs.add(new Ref(name, op, word));
         }
-        String wordValue = scan(word, env, refs);
-        if (env != null) {
+        if (level >= ShellLexer.MAX_NESTING_DEPTH) {
+          if (env != null) {
+            throw new SubstitutionException("variable substitutions nested deeper than "
+                + ShellLexer.MAX_NESTING_DEPTH + " levels", t, i);
+          }
+        } else if (env == null) {
+          scan(word, null, refs, level + 1);
+        } else {
           String v = env.get(name);
           boolean set = v != null;
           boolean nonEmpty = set && !v.isEmpty();
-          switch (op) {
-            case ":-" -> sb.append(nonEmpty ? v : wordValue);
-            case "-" -> sb.append(set ? v : wordValue);
-            case ":+" -> sb.append(nonEmpty ? wordValue : "");
-            case "+" -> sb.append(set ? wordValue : "");
-            default -> sb.append(set ? v : "");
-          }
+          // the word is expanded only when it is used
+          String out = switch (op) {
+            case ":-" -> nonEmpty ? v : scan(word, env, refs, level + 1);
+            case "-" -> set ? v : scan(word, env, refs, level + 1);
+            case ":+" -> nonEmpty ? scan(word, env, refs, level + 1) : "";
+            case "+" -> set ? scan(word, env, refs, level + 1) : "";
+            default -> set ? v : "";
+          };
+          append(sb, out, t, i);
         }
         i = j + 1;
       } else if (c == '$' && i + 1 < n
@@ -113,7 +128,7 @@ public final class Vars {
         String name = t.substring(i + 1, j);
         refs.add(new Ref(name, "", ""));
         if (env != null) {
-          sb.append(env.getOrDefault(name, ""));
+          append(sb, env.getOrDefault(name, ""), t, i);
         }
         i = j;
       } else {
@@ -122,5 +137,23 @@ public final class Vars {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Returns a text cut to at most 60 characters (with "..." marking the cut), for messages.
+   *
+   * @param text the text
+   * @return the text or its start
+   */
+  public static String shorten(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+
+  private static void append(StringBuilder sb, String value, String template, int at) {
+    if ((long) sb.length() + value.length() > ShellLexer.MAX_EXPANDED_LENGTH) {
+      throw new SubstitutionException("expanded value longer than "
+          + ShellLexer.MAX_EXPANDED_LENGTH + " characters", template, at);
+    }
+    sb.append(value);
   }
 }
