@@ -38,6 +38,7 @@ public final class BuilderRoot implements DockerfileBuilder {
   private final List<StageBuilder> stages = new ArrayList<>();
   private final Map<StageRef, StageBuilder> handles = new IdentityHashMap<>();
   private boolean verbatim;
+  private RunChains.Options runOptions = new RunChains.Options(false, false);
   private List<Pass> passes = Passes.builderDefaults();
 
   /**
@@ -57,6 +58,22 @@ public final class BuilderRoot implements DockerfileBuilder {
 
   boolean isVerbatim() {
     return verbatim;
+  }
+
+  RunChains.Options runOptions() {
+    return runOptions;
+  }
+
+  @Override
+  public DockerfileBuilder pipefail() {
+    runOptions = new RunChains.Options(true, runOptions.cleanupAtEnd());
+    return this;
+  }
+
+  @Override
+  public DockerfileBuilder cleanupAtEndOfChain() {
+    runOptions = new RunChains.Options(runOptions.pipefail(), true);
+    return this;
   }
 
   List<StageBuilder> stageBuilders() {
