@@ -13,6 +13,7 @@ import io.github.dockerfiledsl.instruction.ShellInstruction;
 import io.github.dockerfiledsl.internal.RunChains;
 import io.github.dockerfiledsl.internal.ShellScan;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,22 +89,18 @@ public final class PackageCleanup implements Pass {
 
   /** What one RUN does with package managers. */
   private static final class Usage {
-    /** apt operations in order: 'u' update, 'i' install. */
+    /** apt operations in order: 'u' update, 'i' install, 'r' removal of the lists. */
     final StringBuilder apt = new StringBuilder();
-    boolean aptListsRemoved;
     final List<Integer> apkAddEnds = new ArrayList<>();
-    boolean apkUpdate;
-    boolean apkCacheRemoved;
+    /** Whether an index was written to the apk cache after its last removal. */
+    boolean apkDirty;
     final List<Integer> pipInstallEnds = new ArrayList<>();
     boolean pipNoCacheEnv;
-    boolean npmInstall;
-    boolean npmClean;
-    boolean yarnInstall;
-    boolean yarnClean;
-    final List<String> rpm = new ArrayList<>(); // dnf, yum, microdnf installing
-    final List<String> rpmClean = new ArrayList<>();
-    boolean zypperInstall;
-    boolean zypperClean;
+    // whether the manager filled its cache after the last cleanup of it in this RUN
+    boolean npmDirty;
+    boolean yarnDirty;
+    final Set<String> rpmDirty = new LinkedHashSet<>(); // dnf, yum, microdnf
+    boolean zypperDirty;
 
     /** Whether an apt install runs before any update in this RUN. */
     boolean needsListsFromBefore() {
@@ -112,10 +109,13 @@ public final class PackageCleanup implements Pass {
       return i >= 0 && (u < 0 || i < u);
     }
 
-    /** Whether the RUN updates the lists and installs after its last update. */
-    boolean updatesThenInstalls() {
+    /**
+     * Whether the RUN updates the lists and installs after its last update, without removing
+     * the lists after that update.
+     */
+    boolean needsListRemoval() {
       int u = apt.lastIndexOf("u");
-      return u >= 0 && apt.indexOf("i", u) > u;
+      return u >= 0 && apt.indexOf("i", u) > u && apt.indexOf("r", u) < 0;
     }
   }
 
@@ -220,35 +220,35 @@ public final class PackageCleanup implements Pass {
     List<Mount> mounts = run.mounts();
     TreeMap<Integer, String> inserts = new TreeMap<>();
     List<String> appended = new ArrayList<>();
-    if (listsFree && u.updatesThenInstalls() && !u.aptListsRemoved
+    if (listsFree && u.needsListRemoval()
         && !cached(mounts, "/var/lib/apt")) {
       appended.add("rm -rf /var/lib/apt/lists/*");
     }
     if (!cached(mounts, "/var/cache/apk", "/etc/apk/cache")) {
       u.apkAddEnds.forEach(e -> inserts.put(e, " --no-cache"));
-      if (u.apkUpdate && !u.apkCacheRemoved) {
+      if (u.apkDirty) {
         appended.add("rm -rf /var/cache/apk/*");
       }
     }
-    if (!u.rpm.isEmpty()) {
+    if (!u.rpmDirty.isEmpty()) {
       for (String p : List.of("microdnf", "dnf", "yum")) {
-        if (u.rpm.contains(p) && !u.rpmClean.contains(p)
+        if (u.rpmDirty.contains(p)
             && !cached(mounts, "/var/cache/" + (p.equals("microdnf") ? "yum" : p),
                 p.equals("microdnf") ? "/var/cache/dnf" : "/var/cache/" + p)) {
           appended.add(p + " clean all");
         }
       }
     }
-    if (u.zypperInstall && !u.zypperClean && !cached(mounts, "/var/cache/zypp")) {
+    if (u.zypperDirty && !cached(mounts, "/var/cache/zypp")) {
       appended.add("zypper clean --all");
     }
     if (!pipEnv && !u.pipNoCacheEnv && !cached(mounts, "/root/.cache/pip", ".cache/pip")) {
       u.pipInstallEnds.forEach(e -> inserts.put(e, " --no-cache-dir"));
     }
-    if (u.npmInstall && !u.npmClean && !cached(mounts, "/root/.npm", ".npm")) {
+    if (u.npmDirty && !cached(mounts, "/root/.npm", ".npm")) {
       appended.add("npm cache clean --force");
     }
-    if (u.yarnInstall && !u.yarnClean
+    if (u.yarnDirty
         && !cached(mounts, "/usr/local/share/.cache/yarn", ".cache/yarn", "/yarn")) {
       appended.add("yarn cache clean");
     }
@@ -314,16 +314,22 @@ public final class PackageCleanup implements Pass {
       case "rm" -> {
         for (ShellScan.Word x : w.subList(1, w.size())) {
           String raw = x.raw();
-          u.aptListsRemoved |= raw.startsWith("/var/lib/apt/lists") || raw.equals("/var/lib/apt");
-          u.apkCacheRemoved |= raw.startsWith("/var/cache/apk");
+          if (raw.startsWith("/var/lib/apt/lists") || raw.equals("/var/lib/apt")) {
+            u.apt.append('r');
+          }
+          if (raw.startsWith("/var/cache/apk")) {
+            u.apkDirty = false;
+          }
           if (raw.startsWith("/var/cache/dnf")) {
-            u.rpmClean.add("dnf");
+            u.rpmDirty.remove("dnf");
           }
           if (raw.startsWith("/var/cache/yum")) {
-            u.rpmClean.add("yum");
-            u.rpmClean.add("microdnf");
+            u.rpmDirty.remove("yum");
+            u.rpmDirty.remove("microdnf");
           }
-          u.zypperClean |= raw.startsWith("/var/cache/zypp");
+          if (raw.startsWith("/var/cache/zypp")) {
+            u.zypperDirty = false;
+          }
         }
       }
       case "apk" -> {
@@ -334,21 +340,21 @@ public final class PackageCleanup implements Pass {
             .anyMatch(x -> x.text().equals("-U") || x.text().equals("--update-cache")
                 || x.text().equals("--update"));
         if (s.equals("update")) {
-          u.apkUpdate = true;
+          u.apkDirty = true;
         } else if ((s.equals("add") || s.equals("upgrade") || s.equals("fix")) && !noCache) {
-          u.apkAddEnds.add(w.get(sub).end());
+          u.apkAddEnds.add(w.get(sub).end()); // --no-cache is inserted: no index is kept
         } else if (updateFlag && !noCache) {
-          u.apkUpdate = true;
+          u.apkDirty = true;
         }
       }
       case "npm", "pnpm" -> {
         int sub = subcommand(w, 1, NPM_ARGS);
         String s = sub < 0 ? "" : w.get(sub).text();
         if (name.equals("npm") && NPM_INSTALL.contains(s)) {
-          u.npmInstall = true;
+          u.npmDirty = true;
         } else if (s.equals("cache") && sub + 1 < w.size()
             && w.get(sub + 1).text().equals("clean")) {
-          u.npmClean = true;
+          u.npmDirty = false;
         }
       }
       case "yarn" -> {
@@ -356,10 +362,10 @@ public final class PackageCleanup implements Pass {
         String s = sub < 0 ? "install" : w.get(sub).text();
         if (s.equals("install") || s.equals("add")
             || s.equals("global") && sub + 1 < w.size() && w.get(sub + 1).text().equals("add")) {
-          u.yarnInstall = true;
+          u.yarnDirty = true;
         } else if (s.equals("cache") && sub + 1 < w.size()
             && w.get(sub + 1).text().equals("clean")) {
-          u.yarnClean = true;
+          u.yarnDirty = false;
         }
       }
       case "dnf", "yum", "microdnf", "dnf5", "tdnf" -> {
@@ -367,18 +373,21 @@ public final class PackageCleanup implements Pass {
         int sub = subcommand(w, 1, DNF_ARGS);
         String s = sub < 0 ? "" : w.get(sub).text();
         if (DNF_INSTALL.contains(s)) {
-          u.rpm.add(p);
+          u.rpmDirty.add(p);
         } else if (s.equals("clean") && sub + 1 < w.size() && w.get(sub + 1).text().equals("all")) {
-          u.rpmClean.add(p);
+          u.rpmDirty.remove(p);
+          if (!p.equals("dnf")) {
+            u.rpmDirty.remove(p.equals("yum") ? "microdnf" : "yum"); // one cache folder
+          }
         }
       }
       case "zypper" -> {
         int sub = subcommand(w, 1, ZYPPER_ARGS);
         String s = sub < 0 ? "" : w.get(sub).text();
         if (ZYPPER_INSTALL.contains(s)) {
-          u.zypperInstall = true;
+          u.zypperDirty = true;
         } else if (s.equals("clean") || s.equals("cc")) {
-          u.zypperClean = true;
+          u.zypperDirty = false;
         }
       }
       default -> {
