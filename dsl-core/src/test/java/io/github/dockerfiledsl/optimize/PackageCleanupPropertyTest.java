@@ -117,10 +117,10 @@ class PackageCleanupPropertyTest {
 
   @Provide
   Arbitrary<List<List<Step>>> batches() {
-    return step().list().ofMinSize(1).ofMaxSize(5).list().ofSize(40);
+    return step().list().ofMinSize(1).ofMaxSize(5).list().ofSize(30);
   }
 
-  @Property(tries = 25, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 10, shrinking = ShrinkingMode.OFF)
   void cleanupLeavesNoCacheAndEveryPackage(@ForAll("batches") List<List<Step>> batch)
       throws Exception {
     if (!usable) {
