@@ -13,7 +13,8 @@ import java.util.Set;
  * backquotes, comments), and classifies the line by what is <em>known to be safe</em>:
  *
  * <ul>
- *   <li>{@link Kind#SIMPLE}: simple commands joined only by {@code &&} and {@code |}, each of
+ *   <li>{@link Kind#SIMPLE}: simple commands and subshells {@code ( .. )} (which cannot change
+ *       the state of the shell that runs them) joined only by {@code &&} and {@code |}, each of
  *       which provably leaves the shell as it found it: its name is a literal word that is not a
  *       reserved word and either names an external program or one of the few builtins that
  *       change nothing ({@code echo}, {@code printf} without {@code -v}, {@code test}, {@code
@@ -91,8 +92,10 @@ public final class ShellScan {
    *
    * @param assignments the leading {@code NAME=value} words
    * @param words the command name and its arguments, without redirections
+   * @param inSubshell whether it runs inside a subshell {@code ( .. )} of the line, where it
+   *     cannot change the state of the shell that runs the line
    */
-  public record Command(List<Word> assignments, List<Word> words) {
+  public record Command(List<Word> assignments, List<Word> words, boolean inSubshell) {
 
     /**
      * Returns the literal command name, or empty.
@@ -188,7 +191,8 @@ public final class ShellScan {
     String reason = lx.assignsInExpansion ? "an expansion that assigns a variable" : null;
     boolean loose = false;
     boolean pipe = false;
-    boolean compound = false;
+    boolean compound = false; // a keyword outside any subshell
+    int parens = 0; // subshells open
     boolean trailingSemicolon = !toks.isEmpty() && toks.get(toks.size() - 1).type == T.OP
         && toks.get(toks.size() - 1).op.equals(";");
     List<Command> commands = new ArrayList<>();
@@ -210,7 +214,7 @@ public final class ShellScan {
           break;
         }
         if (!words.isEmpty() || !assignments.isEmpty()) {
-          commands.add(new Command(List.copyOf(assignments), List.copyOf(words)));
+          commands.add(new Command(List.copyOf(assignments), List.copyOf(words), parens > 0));
         }
         assignments.clear();
         words.clear();
@@ -220,12 +224,19 @@ public final class ShellScan {
             alone = "a background job";
             break;
           case "(":
+            if (k > 0 && toks.get(k - 1).type == T.WORD
+                && (k + 1 >= toks.size() || toks.get(k + 1).type != T.OP
+                    || !toks.get(k + 1).op.equals(")"))) {
+              alone = "'(' after a word (an array or a syntax error)";
+              break;
+            }
             stack.push("(");
-            compound = true;
+            parens++;
             break;
           case ")":
             if (!stack.isEmpty() && stack.peek().equals("(")) {
               stack.pop();
+              parens--;
             } else if (!stack.isEmpty() && stack.peek().equals("case")) {
               // the end of a case pattern
             } else {
@@ -271,7 +282,7 @@ public final class ShellScan {
         continue;
       }
       if (commandStart && words.isEmpty() && v != null && !w.quoted() && RESERVED.contains(v)) {
-        compound = true;
+        compound |= parens == 0;
         switch (v) {
           case "if", "case", "{" -> stack.push(v);
           case "while", "until", "for", "select" -> {
@@ -304,7 +315,7 @@ public final class ShellScan {
       words.add(w);
     }
     if (!words.isEmpty() || !assignments.isEmpty()) {
-      commands.add(new Command(List.copyOf(assignments), List.copyOf(words)));
+      commands.add(new Command(List.copyOf(assignments), List.copyOf(words), parens > 0));
     }
     if (alone == null && !stack.isEmpty()) {
       alone = "an unclosed '" + (stack.peek().equals("loop") ? "do" : stack.peek()) + "'";
@@ -317,7 +328,7 @@ public final class ShellScan {
       reason = reason == null ? "a compound command" : reason;
     }
     for (Command c : commands) {
-      String why = stateful(c);
+      String why = c.inSubshell() ? null : stateful(c);
       if (why != null) {
         inert = false;
         reason = reason == null ? why : reason;

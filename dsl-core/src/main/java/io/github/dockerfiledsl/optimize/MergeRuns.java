@@ -5,6 +5,7 @@ import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.Shell;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.BlankLine;
+import io.github.dockerfiledsl.instruction.Comment;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.instruction.ShellInstruction;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Two RUNs merge only when both are shell form without heredocs, have the same flags (mounts,
- * network, security, devices), are separated by nothing but blank lines, and the stage's SHELL
+ * network, security, devices), are separated by nothing but blank lines and comments (which
+ * move above the merged RUN), and the stage's SHELL
  * (inherited through {@code FROM <stage>} too) is a POSIX shell; PowerShell and {@code cmd}
  * never get {@code &&}. A command joins with {@code &&} as it is only when it is a simple
  * command that provably cannot change the shell's state; any other command runs in a subshell
@@ -69,7 +71,7 @@ public final class MergeRuns implements Pass {
         if (i instanceof ShellInstruction sh) {
           shell = Optional.of(sh.shell());
         }
-        if (i instanceof BlankLine) {
+        if (i instanceof BlankLine || i instanceof Comment && lastRun >= 0) {
           out.add(i);
           parts.add(null);
           continue;
@@ -79,10 +81,19 @@ public final class MergeRuns implements Pass {
             && RunChains.mergeable((RunInstruction) out.get(lastRun), r, info)) {
           List<Shell> joined = new ArrayList<>(parts.get(lastRun));
           joined.add((Shell) r.command());
+          List<Instruction> comments = new ArrayList<>();
           while (out.size() > lastRun + 1) {
-            out.remove(out.size() - 1); // blank lines between the two
+            Instruction between = out.remove(out.size() - 1); // blank lines and comments
             parts.remove(parts.size() - 1);
+            if (between instanceof Comment) {
+              comments.add(0, between);
+            }
           }
+          out.addAll(lastRun, comments); // comments move above the merged RUN
+          for (int k = 0; k < comments.size(); k++) {
+            parts.add(lastRun, null);
+          }
+          lastRun += comments.size();
           RunInstruction first = (RunInstruction) out.get(lastRun);
           out.set(lastRun, first.withCommand(RunChains.join(joined, info, pipefail)));
           parts.set(lastRun, joined);

@@ -29,7 +29,8 @@ class ShellScanTest {
       "test -f x && [ -d y ]",
       "echo cd export exit",
       "find . -exec rm {} \\;",
-      "pwd > where"})
+      "pwd > where",
+      "(cd /tmp && export X=1)", "( exit 3 )", "(a || b) && c", "( set -e; f ) 2>/dev/null"})
   void simpleCommandsThatChangeNoStateJoinAsTheyAre(String command) {
     assertThat(kind(command)).isEqualTo(Kind.SIMPLE);
   }
@@ -42,7 +43,7 @@ class ShellScanTest {
       "unset X", "readonly X=1", "declare -x X=1", "typeset X=1", "local X=1", "set -e",
       "set -o pipefail", "shopt -s nullglob", "alias ll=ls", "umask 077", "ulimit -n 256",
       "trap 'echo x' EXIT", "read X < f", "let X=1", "printf -v X %s y", "exec >log",
-      "exec make", "exit 0", "return 0", "f() { cd /tmp; }", "{ cd /tmp; }", "(cd /tmp)",
+      "exec make", "exit 0", "return 0", "f() { cd /tmp; }", "{ cd /tmp; }", "(cd /tmp); pwd",
       "if true; then cd /tmp; fi", "for d in a b; do cd $d; done", "while false; do :; done",
       "case x in x) cd /;; esac", ": ${X:=1}", "echo $((X=1))", "X=1 :", "a || b", "a; b",
       "a;", "! false", "[[ -f x ]]", "time make", "hash -r", "wait", "kill -0 1",
@@ -57,7 +58,7 @@ class ShellScanTest {
       "cat <<< x", "make &> log", "a |& b", "echo 'open", "echo \"open", "echo \\",
       "echo $(open", "echo `open", "echo ${open", "if true; then x", "for x in a; do y",
       "(a", "a)", "{ a;", "&& a", "a &&", "a || ", "| a", "echo $_", "echo ${_}",
-      "function f { :; }", "coproc x", ""})
+      "function f { :; }", "coproc x", "a=(1 2)", "echo (x)", ""})
   void linesThatCannotShareARunStayAlone(String command) {
     assertThat(kind(command)).as(command).isEqualTo(Kind.ALONE);
   }
