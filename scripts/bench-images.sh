@@ -29,12 +29,14 @@ status=0
 checks=()
 for name in "${names[@]}"; do
   declare -A sizes=()
+  ctx="$name/context"
+  [[ -d $ctx ]] || ctx="$name" # an example without files to copy
   for variant in naive merged optimized seed; do
     [[ -f "$name/$variant.Dockerfile" ]] || continue
     tag="localhost/dsl-bench-$name:$variant"
     t0=$(date +%s.%N)
     buildah bud --isolation chroot --pull=never --layers --no-cache -q \
-      -f "$name/$variant.Dockerfile" -t "$tag" "$name/context" >/dev/null 2>"/tmp/dsl-bench-$name-$variant.log" \
+      -f "$name/$variant.Dockerfile" -t "$tag" "$ctx" >/dev/null 2>"/tmp/dsl-bench-$name-$variant.log" \
       || { tail -n 20 "/tmp/dsl-bench-$name-$variant.log" >&2; exit 1; }
     t1=$(date +%s.%N)
     # size: the sum of the (uncompressed) layer sizes; layers: the number of layer diffs
