@@ -274,6 +274,14 @@ class MergeRegressionTest {
   }
 
   @Test
+  void lintFlagFixesNeverRewriteTextInsideQuotesOrComments() {
+    String fixed = fix("FROM alpine:3.20\nRUN echo 'apk add x' > f && apk add curl=8.9.1-r0"
+        + " && echo \"pip install y\" # apk add z\n");
+    assertThat(fixed).contains("echo 'apk add x' > f && apk add --no-cache curl=8.9.1-r0"
+        + " && echo \"pip install y\" # apk add z\n");
+  }
+
+  @Test
   void packageCleanupAloneAppendsNothingAfterAComment() {
     RunInstruction r = RunInstruction.shell("apt-get update && apt-get install -y x # note");
     assertThat(PackageCleanup.cleanup(r)).isSameAs(r);

@@ -170,7 +170,8 @@ public final class Edit {
 
   /**
    * Rewrites the lines of a shell-form RUN with a regular expression replacement applied to each
-   * line that is not a comment line.
+   * line that is not a comment line; a match that starts inside quotes or a comment is kept as
+   * it is.
    *
    * @param run the RUN
    * @param regex the pattern
@@ -179,10 +180,45 @@ public final class Edit {
    */
   public static RunInstruction replaceInLines(RunInstruction run, String regex, String replacement) {
     Shell sh = (Shell) run.command();
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
     List<String> out = new ArrayList<>();
+    char quote = 0; // the shell quote open at the start of the line (a quote can span lines)
     for (int i = 0; i < sh.lines().size(); i++) {
       String l = sh.lines().get(i);
-      out.add(sh.isComment(i) ? l : l.replaceAll(regex, replacement));
+      if (sh.isComment(i)) {
+        out.add(l);
+        continue;
+      }
+      boolean[] quoted = new boolean[l.length() + 1];
+      for (int k = 0; k < l.length(); k++) {
+        char c = l.charAt(k);
+        quoted[k] = quote != 0;
+        if (quote == 0 && c == '#' && (k == 0 || Character.isWhitespace(l.charAt(k - 1)))) {
+          for (int j = k; j <= l.length(); j++) {
+            quoted[j] = true; // a comment: never rewritten
+          }
+          break;
+        }
+        if (c == '\\' && quote != '\'') {
+          k++;
+          if (k < l.length()) {
+            quoted[k] = true;
+          }
+        } else if (quote == 0 && (c == '\'' || c == '"')) {
+          quote = c;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      }
+      // only matches that start outside quotes and comments: text inside them is not a command
+      java.util.regex.Matcher m = p.matcher(l);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(sb, quoted[m.start()] ? java.util.regex.Matcher.quoteReplacement(m.group())
+            : replacement);
+      }
+      m.appendTail(sb);
+      out.add(sb.toString());
     }
     return run.withCommand(new Shell(out));
   }
