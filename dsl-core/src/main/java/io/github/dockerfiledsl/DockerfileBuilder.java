@@ -117,6 +117,27 @@ public interface DockerfileBuilder {
   DockerfileBuilder verbatim();
 
   /**
+   * Makes merged run chains add {@code set -o pipefail} before a command with a pipe, where the
+   * stage's SHELL is known to support it (bash, zsh, ksh, ash) and does not turn it on already.
+   * Off by default: pipefail makes a build stricter ({@code yes | head -n 1} fails with it).
+   *
+   * @return this builder
+   */
+  DockerfileBuilder pipefail();
+
+  /**
+   * Runs the cleanup of every step of a merged RUN at the end of that RUN instead of right
+   * where the step ends. The builder refuses (with an {@link IllegalArgumentException}) when
+   * an {@code rm} in such cleanup names a path that a later step of the same RUN names, or a
+   * path that is not a plain word, so that no later step loses its files to it. Build
+   * dependencies ({@link io.github.dockerfiledsl.Run#cleanupLast()}) are purged at the end of
+   * the RUN either way.
+   *
+   * @return this builder
+   */
+  DockerfileBuilder cleanupAtEndOfChain();
+
+  /**
    * Replaces the passes {@code build()} applies to the finished model (by default {@link
    * io.github.dockerfiledsl.optimize.Passes#builderDefaults()}).
    *

@@ -19,10 +19,11 @@ import java.util.function.Function;
  * in the same layer. Immutable; every {@code with}-style method returns a new step.
  *
  * <p>The builder merges consecutive steps of a stage into one RUN when they have the same flags
- * (see {@link RunStep}); the cleanup commands of all merged steps run at the end of that RUN, in
- * three groups: {@link #cleanupFirst first} (package caches, such as the apt lists), then the
- * ordinary {@link #cleanup cleanup}, then {@link #cleanupLast last} (purging build
- * dependencies, which later cleanup might still need).
+ * (see {@link RunStep}). A step's {@link #cleanupFirst first} cleanup (package caches, such as
+ * the apt lists) and its ordinary {@link #cleanup cleanup} run right where the step ends (or at
+ * the end of the RUN with {@link DockerfileBuilder#cleanupAtEndOfChain()}); its {@link
+ * #cleanupLast last} cleanup (purging build dependencies, which the later steps use) runs at the
+ * end of the RUN.
  *
  * <pre>{@code
  * Run.of("make -C /src").mount(Mount.cache("/root/.cache")).cleanup("rm -rf /src")

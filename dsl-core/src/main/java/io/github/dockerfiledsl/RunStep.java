@@ -13,12 +13,12 @@ package io.github.dockerfiledsl;
  * //     && rm -rf /var/lib/apt/lists/*
  * }</pre>
  *
- * <p>Merging keeps the meaning of separate RUNs: a step containing {@code ||}, {@code ;}, a
- * pipe, or a command that changes the shell's state ({@code cd}, {@code export}, {@code set},
- * {@code exit}, ...) runs in a subshell {@code ( ... )}; a step with a comment or a background
- * {@code &}, an exec-form or heredoc step, and steps with different flags never merge. A step
- * that only assigns variables ({@code buildDeps='gcc make'}) is the exception: it defines them
- * for the rest of the RUN, cleanup included.
+ * <p>Merging keeps the meaning of separate RUNs: a step joins with {@code &&} as it is only when
+ * it is a simple command that provably cannot change the shell's state; any other step ({@code
+ * ||}, {@code ;}, {@code cd}, {@code export}, {@code set}, {@code exit}, an assignment, ...) runs
+ * in a subshell {@code ( ... )}; a step with a comment or a background {@code &}, an exec-form
+ * or heredoc step, and steps with different flags never merge. A step's cleanup runs where the
+ * step ends.
  *
  * <p>Steps are immutable (see {@link InstructionStep}): keep one and branch from it as often as
  * you like; always use the value a step method returns.

@@ -151,7 +151,7 @@ class BuilderTest {
         RUN ( test -f /etc/os-release || exit 1 ) \\
             && ( cd /tmp && touch x ) \\
             && ( echo a; echo b ) \\
-            && ( cat /etc/passwd | wc -l ) \\
+            && cat /etc/passwd | wc -l \\
             && echo done >&2
         """);
   }
@@ -185,8 +185,23 @@ class BuilderTest {
   }
 
   @Test
-  void addsPipefailWhereTheShellSupportsIt() {
+  void addsNoPipefailUnlessAskedFor() {
     Dockerfile d = Dockerfile.from("debian")
+        .shell(Exec.of("/bin/bash", "-c"))
+        .run("yes | head -n 1")
+        .run("echo ok")
+        .build();
+    assertThat(d.render()).isEqualTo("""
+        FROM debian
+        SHELL ["/bin/bash", "-c"]
+        RUN yes | head -n 1 \\
+            && echo ok
+        """);
+  }
+
+  @Test
+  void addsPipefailWhereTheShellSupportsItWhenAskedFor() {
+    Dockerfile d = Dockerfile.builder().pipefail().from("debian")
         .run("curl -fsSL https://example.com | tar -xz")
         .shell(Exec.of("/bin/bash", "-c"))
         .run("curl -fsSL https://example.com | tar -xz")
@@ -214,13 +229,12 @@ class BuilderTest {
         .build();
     assertThat(d.render()).isEqualTo("""
         FROM debian:stretch
-        RUN buildDeps='gcc make' \\
-            && apt-get update \\
-            && apt-get install -y --no-install-recommends $buildDeps \\
-            && make -C /src \\
+        RUN apt-get update \\
+            && apt-get install -y --no-install-recommends gcc make \\
             && rm -rf /var/lib/apt/lists/* \\
+            && make -C /src \\
             && rm -r /src \\
-            && apt-get purge -y --auto-remove $buildDeps
+            && apt-get purge -y --auto-remove gcc make
         """);
   }
 

@@ -804,6 +804,15 @@ final class BuilderWriter {
     List<String> own = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
       String s = body.get(i);
+      if (s.equals("apt-get update") && i + 2 < body.size() && body.get(i + 2).equals(APT_LISTS)) {
+        // the helper's own cleanup runs where its step ends
+        Matcher m = APT_INSTALL.matcher(body.get(i + 1));
+        if (m.matches() && packages(m.group(1)).isPresent()) {
+          out.add(helper(APT, "install", packages(m.group(1)).get(), Apt::install));
+          i += 2;
+          continue;
+        }
+      }
       if (s.equals("apt-get update") && i + 1 < body.size() && cleanup.contains(APT_LISTS)) {
         Matcher m = APT_INSTALL.matcher(body.get(i + 1));
         if (m.matches() && packages(m.group(1)).isPresent()) {

@@ -179,8 +179,8 @@ class JavaGeneratorTest {
             RunInstruction.shell("go build -o /out/app ."))),
         Stage.of(FromInstruction.of("debian:12"), List.of(
             RunInstruction.of(Shell.chain("apt-get update",
-                "apt-get install -y --no-install-recommends curl", "make install",
-                "rm -rf /var/lib/apt/lists/*", "rm -rf /tmp/build")),
+                "apt-get install -y --no-install-recommends curl", "rm -rf /var/lib/apt/lists/*",
+                "make install", "rm -rf /tmp/build")),
             CopyInstruction.of("/out/app", "/app").withFrom("build"))));
     String source = new JavaGenerator(JavaOptions.defaults()).generate(d);
     assertThat(source).contains(

@@ -65,6 +65,7 @@ public final class BuilderRoot implements DockerfileBuilder {
   private final Map<StageRef, StageBuilder.Snapshot> handles = new IdentityHashMap<>();
   private long stageCount;
   private boolean verbatim;
+  private RunChains.Options runOptions = new RunChains.Options(false, false);
   private List<Pass> passes = Passes.builderDefaults();
 
   /**
@@ -87,6 +88,22 @@ public final class BuilderRoot implements DockerfileBuilder {
       }
     }
     return '\\';
+  }
+
+  synchronized RunChains.Options runOptions() {
+    return runOptions;
+  }
+
+  @Override
+  public synchronized DockerfileBuilder pipefail() {
+    runOptions = new RunChains.Options(true, runOptions.cleanupAtEnd());
+    return this;
+  }
+
+  @Override
+  public synchronized DockerfileBuilder cleanupAtEndOfChain() {
+    runOptions = new RunChains.Options(runOptions.pipefail(), true);
+    return this;
   }
 
   @Override

@@ -1,15 +1,25 @@
 package io.github.dockerfiledsl.internal;
 
+import io.github.dockerfiledsl.Command;
+import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.Exec;
+import io.github.dockerfiledsl.Run;
 import io.github.dockerfiledsl.Shell;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.RunInstruction;
+import io.github.dockerfiledsl.instruction.ShellInstruction;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Joins shell commands into one run chain without changing what each means: commands that are
- * not simple run in a subshell, and a pipe gets {@code set -o pipefail} where the shell has it.
+ * Joins shell commands into one run chain without changing what each means. A command joins
+ * with {@code &&} as it is only when {@link ShellScan} proves it a simple command that cannot
+ * change the shell's state; any other command runs in a subshell, and a command that cannot
+ * be joined safely (a comment, a background job, a heredoc, ...) stays a RUN of its own. The
+ * builder, the optimizer passes and lint's fixes all merge through this class.
  */
 public final class RunChains {
   private static final Set<String> POSIX = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh",
@@ -56,17 +66,136 @@ public final class RunChains {
   private RunChains() {}
 
   /**
+   * How the builder renders run chains.
+   *
+   * @param pipefail add {@code set -o pipefail} to commands with a pipe, where the shell
+   *     supports it and SHELL does not turn it on already
+   * @param cleanupAtEnd run every step's cleanup at the end of the RUN instead of right after
+   *     the step; refused when a cleanup would remove a path that a later step of the RUN names
+   */
+  public record Options(boolean pipefail, boolean cleanupAtEnd) {}
+
+  /**
+   * Returns the index of the stage a stage is built on ({@code FROM <stage name>}, matched
+   * without regard to case, as BuildKit does), or -1 when it starts from an image.
+   *
+   * @param d the Dockerfile
+   * @param stage the index of the stage
+   * @return the index of the earlier stage, or -1
+   */
+  public static int baseIndex(Dockerfile d, int stage) {
+    String image = d.stages().get(stage).from().image();
+    for (int s = stage - 1; s >= 0; s--) {
+      Optional<String> name = d.stages().get(s).name();
+      if (name.isPresent() && name.get().equalsIgnoreCase(image)) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the SHELL in effect at the start of each stage: the one its base stage ends with
+   * (SHELL is inherited through {@code FROM <stage>}), or empty for the default.
+   *
+   * @param d the Dockerfile
+   * @return the shells, by stage index
+   */
+  public static List<Optional<Exec>> initialShells(Dockerfile d) {
+    List<Optional<Exec>> initial = new ArrayList<>();
+    List<Optional<Exec>> last = new ArrayList<>();
+    for (int s = 0; s < d.stages().size(); s++) {
+      int base = baseIndex(d, s);
+      Optional<Exec> shell = base < 0 ? Optional.empty() : last.get(base);
+      initial.add(shell);
+      for (Instruction i : d.stages().get(s).instructions()) {
+        if (i instanceof ShellInstruction sh) {
+          shell = Optional.of(sh.shell());
+        }
+      }
+      last.add(shell);
+    }
+    return initial;
+  }
+
+  /**
+   * Returns the shell in effect at an instruction (found by identity), inherited SHELL included.
+   *
+   * @param d the Dockerfile
+   * @param target the instruction
+   * @return the shell, or the default when the instruction is not in a stage
+   */
+  public static ShellInfo shellAt(Dockerfile d, Instruction target) {
+    List<Optional<Exec>> initial = initialShells(d);
+    for (int s = 0; s < d.stages().size(); s++) {
+      Optional<Exec> shell = initial.get(s);
+      for (Instruction i : d.stages().get(s).instructions()) {
+        if (i == target) {
+          return ShellInfo.of(shell);
+        }
+        if (i instanceof ShellInstruction sh) {
+          shell = Optional.of(sh.shell());
+        }
+      }
+    }
+    return ShellInfo.of(Optional.empty());
+  }
+
+  /**
    * Returns whether a shell-form command may join a chain at all.
    *
    * @param shell the command
-   * @return false for comments, background jobs and unbalanced quotes
+   * @return false for comments, background jobs, heredocs and unbalanced quotes
    */
   public static boolean chainable(Shell shell) {
     return ShellScan.analyze(shell.command()).chainable();
   }
 
   /**
-   * Joins commands with {@code &&}, one command per line, grouping those that need it.
+   * Returns whether a run step may share its RUN with other steps.
+   *
+   * @param run the step
+   * @return true for a chainable shell-form step without heredocs
+   */
+  public static boolean mergeable(Run run) {
+    return run.command() instanceof Shell s && run.heredocs().isEmpty() && chainable(s);
+  }
+
+  /**
+   * Returns whether two RUNs may be merged into one by a pass or a fix: both mergeable shell
+   * forms with the same flags under a POSIX shell.
+   *
+   * @param first the first RUN
+   * @param second the RUN after it
+   * @param info the shell in effect
+   * @return whether {@link #join} applies
+   */
+  public static boolean mergeable(RunInstruction first, RunInstruction second, ShellInfo info) {
+    return info.posix() && mergeable(first) && mergeable(second) && first.sameFlags(second);
+  }
+
+  private static boolean mergeable(RunInstruction r) {
+    return r.command() instanceof Shell s && r.heredocs().isEmpty() && chainable(s);
+  }
+
+  /**
+   * Returns two RUNs as one, each command keeping its meaning (see {@link #join}).
+   *
+   * @param first the first RUN
+   * @param second the RUN after it
+   * @param info the shell in effect
+   * @return the merged RUN, with the first's flags
+   */
+  public static RunInstruction merge(RunInstruction first, RunInstruction second, ShellInfo info) {
+    Checks.check(mergeable(first, second, info), "the RUNs cannot be merged safely");
+    return first.withCommand(join(List.of((Shell) first.command(), (Shell) second.command()),
+        info, false));
+  }
+
+  /**
+   * Joins commands with {@code &&}, one command per line, running in a subshell each command
+   * that could change the shell's state for the commands after it, and each command whose
+   * operators ({@code ||}, {@code ;}) would otherwise bind to its neighbours.
    *
    * @param parts the commands, each chainable, at least one
    * @param info the shell
@@ -76,19 +205,26 @@ public final class RunChains {
    */
   public static Shell join(List<Shell> parts, ShellInfo info, boolean pipefail) {
     Checks.check(!parts.isEmpty(), "a run chain needs at least one command");
-    boolean alone = parts.size() == 1;
+    int n = parts.size();
     List<String> lines = new ArrayList<>();
-    for (int p = 0; p < parts.size(); p++) {
+    for (int p = 0; p < n; p++) {
       Shell part = parts.get(p);
       ShellScan.Analysis a = ShellScan.analyze(part.command());
+      Checks.check(n == 1 || a.chainable(),
+          "command (%s) cannot join a run chain: it has %s",
+          Checks.quote(part.command()), a.reason());
       List<String> pl = new ArrayList<>(part.lines());
       boolean addPipefail = pipefail && a.pipe() && info.pipefailSupported() && !info.pipefailOn();
       if (addPipefail) {
         pl.set(0, "set -o pipefail && " + pl.get(0));
       }
-      if (!alone && (a.needsGroup() || addPipefail)) {
+      // the last command's changes reach nothing after it: it needs a subshell only where its
+      // operators would bind to the chain
+      boolean wrap = n > 1 && (a.needsGroup() && (p < n - 1 || a.loose())
+          || p < n - 1 && addPipefail || a.trailingSemicolon());
+      if (wrap) {
         pl.set(0, "( " + pl.get(0));
-        pl.set(pl.size() - 1, pl.get(pl.size() - 1) + " )");
+        pl.set(pl.size() - 1, pl.get(pl.size() - 1).stripTrailing() + " )");
       }
       if (p > 0) {
         int last = lines.size() - 1;
@@ -103,8 +239,117 @@ public final class RunChains {
   }
 
   /**
+   * Renders the RUN of a group of run steps that the builder merges: each step's command, then
+   * its {@link Run#cleanupFirst() first} and {@link Run#cleanup() ordinary} cleanup right where
+   * the step ends (or, with {@link Options#cleanupAtEnd()}, at the end of the RUN), and at the
+   * very end the {@link Run#cleanupLast() last} cleanup of all steps (purging build
+   * dependencies, which the whole chain may use).
+   *
+   * @param group the steps, at least one; more than one only if each is {@link #mergeable(Run)}
+   * @param info the shell
+   * @param options the rendering options
+   * @param verbatim whether the builder writes steps as written (no pipefail added)
+   * @return the command of the RUN
+   */
+  public static Command render(List<Run> group, ShellInfo info, Options options,
+      boolean verbatim) {
+    Run first = group.get(0);
+    boolean pipefail = options.pipefail() && !verbatim;
+    boolean any = group.stream().anyMatch(r -> !r.cleanupFirst().isEmpty()
+        || !r.cleanup().isEmpty() || !r.cleanupLast().isEmpty());
+    if (group.size() == 1 && !any) {
+      Command command = first.command();
+      if (pipefail && mergeable(first)) {
+        command = join(List.of((Shell) command), info, true);
+      }
+      return command;
+    }
+    for (Run r : group) {
+      Checks.check(
+          mergeable(r),
+          "cleanup (%s) cannot follow %s, which %s; put the cleanup inside that command",
+          Checks.quote(String.join(" && ", allCleanup(group))), r, why(r));
+    }
+    List<Shell> parts = new ArrayList<>();
+    Set<String> end = new LinkedHashSet<>();
+    if (options.cleanupAtEnd()) {
+      checkEndCleanup(group);
+      group.forEach(r -> end.addAll(r.cleanupFirst()));
+      group.forEach(r -> end.addAll(r.cleanup()));
+    }
+    for (Run r : group) {
+      parts.add((Shell) r.command());
+      if (!options.cleanupAtEnd()) {
+        r.cleanupFirst().forEach(c -> parts.add(Shell.of(c)));
+        r.cleanup().forEach(c -> parts.add(Shell.of(c)));
+      }
+    }
+    group.forEach(r -> end.addAll(r.cleanupLast()));
+    end.forEach(c -> parts.add(Shell.of(c)));
+    return join(parts, info, pipefail);
+  }
+
+  private static String why(Run r) {
+    if (!(r.command() instanceof Shell s)) {
+      return "is in exec form";
+    }
+    if (!r.heredocs().isEmpty()) {
+      return "has a heredoc";
+    }
+    return "has " + ShellScan.analyze(s.command()).reason();
+  }
+
+  private static List<String> allCleanup(List<Run> group) {
+    List<String> all = new ArrayList<>();
+    for (Run r : group) {
+      all.addAll(r.cleanupFirst());
+      all.addAll(r.cleanup());
+      all.addAll(r.cleanupLast());
+    }
+    return all;
+  }
+
+  /**
+   * Refuses end-of-chain cleanup that could delete what a later step of the chain writes: an
+   * {@code rm} of a path that a later step names, or of a path that is not a literal word.
+   */
+  private static void checkEndCleanup(List<Run> group) {
+    for (int j = 0; j < group.size(); j++) {
+      List<String> cleanups = new ArrayList<>(group.get(j).cleanupFirst());
+      cleanups.addAll(group.get(j).cleanup());
+      for (String c : cleanups) {
+        for (ShellScan.Command cmd : ShellScan.analyze(c).commands()) {
+          if (!cmd.name().map(x -> x.equals("rm") || x.endsWith("/rm")).orElse(false)) {
+            continue;
+          }
+          for (ShellScan.Word w : cmd.words().subList(1, cmd.words().size())) {
+            if (w.raw().startsWith("-")) {
+              continue;
+            }
+            String path = w.raw().replaceAll("(/\\*|/\\*\\.\\*|\\*)+$", "");
+            Checks.check(path.matches("[A-Za-z0-9_./@%+,:=-]+"),
+                "end-of-chain cleanup (%s) removes %s, which is not a plain path, so a later step"
+                    + " might lose its files to it; run that step's cleanup where it ends",
+                Checks.quote(c), Checks.quote(w.raw()));
+            for (int k = j + 1; k < group.size(); k++) {
+              Run later = group.get(k);
+              String text = ((Shell) later.command()).command();
+              Checks.check(path.isEmpty() || !text.contains(path),
+                  "end-of-chain cleanup (%s) would remove %s, which the later step %s uses; run"
+                      + " the cleanup where its step ends",
+                  Checks.quote(c), Checks.quote(path), later);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * Appends commands to the end of a shell-form command with {@code &&}, or returns empty when
-   * that would change its meaning (a comment or a background job at the end).
+   * that would change its meaning (a comment, a background job or a heredoc in it). The
+   * existing command stays as it is (a left-associative {@code &&} keeps its meaning; a
+   * trailing {@code ;} is dropped); an appended command that is not simple runs in a subshell.
    *
    * @param shell the command
    * @param commands the commands to append
@@ -115,23 +360,20 @@ public final class RunChains {
     if (!a.chainable()) {
       return Optional.empty();
     }
-    List<String> lines = new ArrayList<>(shell.lines());
+    List<String> out = new ArrayList<>(shell.lines());
     if (a.trailingSemicolon()) {
-      int last = lines.size() - 1;
-      String l = lines.get(last).stripTrailing();
-      lines.set(last, l.substring(0, l.length() - 1));
+      int last = out.size() - 1;
+      String l = out.get(last).stripTrailing();
+      out.set(last, l.substring(0, l.length() - 1));
     }
-    List<Shell> parts = new ArrayList<>();
-    parts.add(new Shell(lines));
-    for (String c : commands) {
-      parts.add(Shell.of(c));
-    }
-    // the existing command is the first part: a left-associative && keeps its meaning
-    List<String> out = new ArrayList<>(parts.get(0).lines());
-    for (int p = 1; p < parts.size(); p++) {
-      Shell part = parts.get(p);
+    for (int p = 0; p < commands.size(); p++) {
+      Shell part = Shell.of(commands.get(p));
+      ShellScan.Analysis pa = ShellScan.analyze(part.command());
+      if (!pa.chainable()) {
+        return Optional.empty();
+      }
       List<String> pl = new ArrayList<>(part.lines());
-      if (ShellScan.analyze(part.command()).needsGroup()) {
+      if (pa.loose() || p < commands.size() - 1 && !pa.inert()) {
         pl.set(0, "( " + pl.get(0));
         pl.set(pl.size() - 1, pl.get(pl.size() - 1) + " )");
       }

@@ -1,64 +1,163 @@
 package io.github.dockerfiledsl.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * A small POSIX shell scanner for run chains: finds the top-level operators of a command line
- * (outside quotes, {@code $(..)}, {@code (..)} and backquotes) and the commands that change the
- * shell's state, to decide whether a command may be joined to others with {@code &&} as it is,
- * must be grouped in a subshell, or must stay alone.
+ * A POSIX shell lexer for run chains. It splits a command line into words, operators and
+ * redirections the way {@code sh} does (quotes, backslashes, {@code $(..)}, {@code ${..}},
+ * backquotes, comments), and classifies the line by what is <em>known to be safe</em>:
+ *
+ * <ul>
+ *   <li>{@link Kind#SIMPLE}: simple commands and subshells {@code ( .. )} (which cannot change
+ *       the state of the shell that runs them) joined only by {@code &&} and {@code |}, each of
+ *       which provably leaves the shell as it found it: its name is a literal word that is not a
+ *       reserved word and either names an external program or one of the few builtins that
+ *       change nothing ({@code echo}, {@code printf} without {@code -v}, {@code test}, {@code
+ *       [}, {@code true}, {@code false}, {@code :}, {@code pwd}), and no word assigns through an
+ *       expansion ({@code ${a:=b}}, {@code $((a=1))}). Such a line may join a chain with {@code
+ *       &&} as it is.
+ *   <li>{@link Kind#GROUP}: anything else that is complete and balanced; in a chain it runs in
+ *       a subshell {@code ( .. )}, which keeps whatever it changes (directory, variables,
+ *       options, traps, functions, {@code exec}, {@code exit}) to itself.
+ *   <li>{@link Kind#ALONE}: lines that must stay a RUN of their own: a comment (it would swallow
+ *       what follows), a background job (it would outlive its step), a heredoc, unbalanced
+ *       quotes, parentheses or keywords, operators whose meaning differs between shells ({@code
+ *       &>}, {@code |&}, {@code <<<}), a reference to {@code $_} (the previous step's last
+ *       argument), or nesting deeper than {@value #MAX_DEPTH}.
+ * </ul>
  */
 public final class ShellScan {
-  private static final Set<String> STATEFUL = Set.of(
-      "cd", "pushd", "popd", "export", "unset", "set", "shopt", "umask", "ulimit", "alias",
-      "unalias", "trap", "exec", "exit", "return", "source", ".", "eval", "readonly", "declare",
-      "typeset", "local", "hash", "enable", "shift", "break", "continue");
-  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?=.*",
-      Pattern.DOTALL);
+  /** The deepest nesting of substitutions the scanner follows before giving up. */
+  public static final int MAX_DEPTH = 64;
+
+  private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do",
+      "done", "case", "esac", "while", "until", "for", "in", "{", "}", "!", "[[", "]]",
+      "function", "select", "time", "coproc", "repeat", "foreach", "end");
+
+  /** Builtins of sh, dash, bash, busybox ash, ksh, mksh and zsh (anything else is a program). */
+  private static final Set<String> BUILTINS = Set.of(".", ":", "[", "alias", "autoload", "bg",
+      "bind", "break", "builtin", "bye", "caller", "cd", "chdir", "command", "compgen",
+      "complete", "compopt", "continue", "declare", "dirs", "disable", "disown", "echo",
+      "emulate", "enable", "eval", "exec", "exit", "export", "false", "fc", "fg", "float",
+      "functions", "getopts", "hash", "help", "history", "integer", "jobs", "kill", "let",
+      "local", "logout", "mapfile", "nameref", "noglob", "popd", "print", "printf", "pushd",
+      "pwd", "read", "readarray", "readonly", "rehash", "return", "set", "setopt", "shift",
+      "shopt", "source", "suspend", "test", "times", "trap", "true", "type", "typeset",
+      "ulimit", "umask", "unalias", "unfunction", "unhash", "unset", "unsetopt", "wait",
+      "whence", "where", "which", "zmodload", "zle", "zstyle");
+
+  /** Builtins that change no state of the shell that runs them. */
+  private static final Set<String> INERT = Set.of("echo", "printf", "test", "[", "true",
+      "false", ":", "pwd");
+
+  /** How a command line may join a run chain. */
+  public enum Kind {
+    /** Joins with {@code &&} as it is. */
+    SIMPLE,
+    /** Joins inside a subshell. */
+    GROUP,
+    /** Never joins. */
+    ALONE
+  }
 
   /**
-   * What a command line contains at its top level.
+   * A word of the command line.
    *
-   * @param or {@code ||}
-   * @param semicolon {@code ;} (or {@code ;;})
-   * @param pipe {@code |} or {@code |&}
-   * @param background a {@code &} that runs a command in the background
-   * @param comment an unquoted {@code #} starting a word
-   * @param newline a line break
-   * @param stateful a builtin that changes the shell's state ({@code cd}, {@code export}, ...)
-   * @param assigns a command that only assigns variables ({@code a=1 b=2}), which the chain
-   *     keeps visible to the rest of the RUN on purpose
-   * @param unbalanced an open quote, or a trailing backslash
-   * @param trailingSemicolon the line ends with an unquoted {@code ;}
+   * @param raw the text as written
+   * @param start its offset in the command line
+   * @param end the offset after it
+   * @param value the word after quote removal, or empty when it has an expansion, a glob or
+   *     a tilde and so has no fixed value
+   * @param quoted whether any part of it was quoted or escaped
    */
-  public record Analysis(boolean or, boolean semicolon, boolean pipe, boolean background,
-      boolean comment, boolean newline, boolean stateful, boolean assigns,
-      boolean unbalanced, boolean trailingSemicolon) {
+  public record Word(String raw, int start, int end, Optional<String> value, boolean quoted) {
 
     /**
-     * Returns whether the command may be joined to others with {@code &&} at all.
+     * Returns the literal value or a marker that matches nothing real.
      *
-     * @return false for a comment, a background job or unbalanced quotes
+     * @return the value
      */
-    public boolean chainable() {
-      return !comment && !background && !unbalanced;
-    }
-
-    /**
-     * Returns whether the command must run in a subshell to mean, inside a chain, what it means
-     * as a RUN of its own.
-     *
-     * @return true for {@code ||}, {@code ;}, pipes, line breaks and stateful builtins
-     */
-    public boolean needsGroup() {
-      return or || semicolon || pipe || newline || stateful;
+    public String text() {
+      return value.orElse("\0");
     }
   }
 
+  /**
+   * A simple command found at the top level (outside substitutions and subshells).
+   *
+   * @param assignments the leading {@code NAME=value} words
+   * @param words the command name and its arguments, without redirections
+   * @param inSubshell whether it runs inside a subshell {@code ( .. )} of the line, where it
+   *     cannot change the state of the shell that runs the line
+   */
+  public record Command(List<Word> assignments, List<Word> words, boolean inSubshell) {
+
+    /**
+     * Returns the literal command name, or empty.
+     *
+     * @return the name
+     */
+    public Optional<String> name() {
+      return words.isEmpty() ? Optional.empty() : words.get(0).value();
+    }
+  }
+
+  /**
+   * What a command line is.
+   *
+   * @param kind how it may join a chain
+   * @param reason why it is not {@link Kind#SIMPLE}, for messages
+   * @param inert whether every command in it provably leaves the shell's state alone
+   * @param loose whether it has {@code ||}, {@code ;} or {@code &} at its top level, so that
+   *     {@code &&} after it would bind differently
+   * @param pipe whether it has a pipe at its top level
+   * @param trailingSemicolon whether it ends with an unquoted {@code ;}
+   * @param commands the simple commands at the top level, in order (also those inside
+   *     {@code if}, loops and braces; not those in {@code $(..)} or {@code ( )})
+   */
+  public record Analysis(Kind kind, String reason, boolean inert, boolean loose, boolean pipe,
+      boolean trailingSemicolon, List<Command> commands) {
+
+    /**
+     * Returns whether the line may be joined to others at all.
+     *
+     * @return false for {@link Kind#ALONE}
+     */
+    public boolean chainable() {
+      return kind != Kind.ALONE;
+    }
+
+    /**
+     * Returns whether the line must run in a subshell inside a chain.
+     *
+     * @return true for {@link Kind#GROUP}
+     */
+    public boolean needsGroup() {
+      return kind == Kind.GROUP;
+    }
+  }
+
+  private enum T { WORD, OP, REDIR }
+
+  private record Tok(T type, String op, Word word) {}
+
   private ShellScan() {}
+
+  /**
+   * Returns whether a command name is a builtin or a reserved word of some POSIX-like shell
+   * (sh, dash, bash, busybox ash, ksh, mksh, zsh), so that it may not exist as a program.
+   *
+   * @param name the command name
+   * @return true for {@code cd}, {@code exec}, {@code .}, {@code set}, {@code if}, ...
+   */
+  public static boolean isBuiltin(String name) {
+    return BUILTINS.contains(name) || RESERVED.contains(name);
+  }
 
   /**
    * Analyses a command line.
@@ -67,159 +166,601 @@ public final class ShellScan {
    * @return the analysis
    */
   public static Analysis analyze(String command) {
-    boolean or = false;
-    boolean semi = false;
+    Lexer lx = new Lexer(command);
+    List<Tok> toks;
+    try {
+      toks = lx.run();
+    } catch (Unsafe e) {
+      return new Analysis(Kind.ALONE, e.getMessage(), false, false, false, false, List.of());
+    }
+    return classify(toks, lx);
+  }
+
+  /** Thrown when the line has something that keeps it alone. */
+  private static final class Unsafe extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unsafe(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private static Analysis classify(List<Tok> toks, Lexer lx) {
+    String alone = lx.comment ? "a comment" : lx.underscore ? "a reference to $_" : null;
+    boolean inert = !lx.assignsInExpansion;
+    String reason = lx.assignsInExpansion ? "an expansion that assigns a variable" : null;
+    boolean loose = false;
     boolean pipe = false;
-    boolean bg = false;
-    boolean comment = false;
-    boolean newline = false;
-    boolean unbalanced = false;
-    char quote = 0;
-    int depth = 0;
-    boolean backquote = false;
-    boolean wordStart = true;
-    List<String> segments = new ArrayList<>();
-    StringBuilder seg = new StringBuilder();
-    int n = command.length();
-    int lastSignificant = -1;
-    for (int i = 0; i < n; i++) {
-      char c = command.charAt(i);
-      if (quote == '\'') {
-        seg.append(c);
-        if (c == '\'') {
-          quote = 0;
-        }
-        continue;
-      }
-      if (quote == '"') {
-        seg.append(c);
-        if (c == '\\' && i + 1 < n) {
-          seg.append(command.charAt(++i));
-        } else if (c == '"') {
-          quote = 0;
-        }
-        continue;
-      }
-      if (c == '\\') {
-        if (i + 1 >= n) {
-          unbalanced = true;
+    boolean compound = false; // a keyword outside any subshell
+    int parens = 0; // subshells open
+    boolean trailingSemicolon = !toks.isEmpty() && toks.get(toks.size() - 1).type == T.OP
+        && toks.get(toks.size() - 1).op.equals(";");
+    List<Command> commands = new ArrayList<>();
+    Deque<String> stack = new ArrayDeque<>();
+    boolean commandStart = true;
+    boolean caseWord = false; // the word after 'case', then 'in'
+    boolean forName = false; // words after 'for' up to ';' or 'do'
+    List<Word> assignments = new ArrayList<>();
+    List<Word> words = new ArrayList<>();
+    for (int k = 0; k < toks.size() && alone == null; k++) {
+      Tok t = toks.get(k);
+      if (t.type == T.OP) {
+        String op = t.op;
+        boolean binary = op.equals("&&") || op.equals("||") || op.equals("|") || op.equals(";")
+            || op.equals("&");
+        if (binary && (k == 0 || toks.get(k - 1).type == T.OP && !toks.get(k - 1).op.equals(")")
+            || k == toks.size() - 1 && !op.equals(";") && !op.equals("&"))) {
+          alone = "'" + op + "' without a command on each side";
           break;
         }
-        seg.append(c).append(command.charAt(++i));
-        wordStart = false;
-        lastSignificant = i;
+        if (!words.isEmpty() || !assignments.isEmpty()) {
+          commands.add(new Command(List.copyOf(assignments), List.copyOf(words), parens > 0));
+        }
+        assignments.clear();
+        words.clear();
+        forName = false;
+        switch (op) {
+          case "&":
+            alone = "a background job";
+            break;
+          case "(":
+            if (k > 0 && toks.get(k - 1).type == T.WORD
+                && (k + 1 >= toks.size() || toks.get(k + 1).type != T.OP
+                    || !toks.get(k + 1).op.equals(")"))) {
+              alone = "'(' after a word (an array or a syntax error)";
+              break;
+            }
+            stack.push("(");
+            parens++;
+            break;
+          case ")":
+            if (!stack.isEmpty() && stack.peek().equals("(")) {
+              stack.pop();
+              parens--;
+            } else if (!stack.isEmpty() && stack.peek().equals("case")) {
+              // the end of a case pattern
+            } else {
+              alone = "an unbalanced ')'";
+            }
+            break;
+          case ";;":
+            if (stack.isEmpty() || !stack.peek().equals("case")) {
+              alone = "';;' outside case";
+            }
+            break;
+          case "|":
+            if (stack.isEmpty()) {
+              pipe = true;
+            }
+            break;
+          case "&&":
+            break;
+          default: // ; || newline
+            if (stack.isEmpty()) {
+              loose = true;
+            }
+            break;
+        }
+        commandStart = true;
         continue;
       }
-      if (c == '\'' || c == '"') {
-        quote = c;
-        seg.append(c);
-        wordStart = false;
-        lastSignificant = i;
+      if (t.type == T.REDIR) {
+        k++; // its target word
+        if (k >= toks.size() || toks.get(k).type != T.WORD) {
+          alone = "a redirection without a target";
+        }
+        commandStart = false;
         continue;
       }
-      if (c == '`') {
-        backquote = !backquote;
-        seg.append(c);
-        wordStart = false;
-        lastSignificant = i;
+      Word w = t.word;
+      String v = w.value().orElse(null);
+      if (caseWord) {
+        caseWord = !"in".equals(v);
         continue;
       }
-      if (c == '#' && wordStart && !backquote) {
-        comment = true;
-        break;
-      }
-      if (!Character.isWhitespace(c)) {
-        lastSignificant = i;
-      }
-      if (backquote) {
-        seg.append(c);
-        wordStart = false;
+      if (forName) {
         continue;
       }
-      if (c == '(') {
-        depth++;
-        seg.append(c);
-        wordStart = true;
+      if (commandStart && words.isEmpty() && v != null && !w.quoted() && RESERVED.contains(v)) {
+        compound |= parens == 0;
+        switch (v) {
+          case "if", "case", "{" -> stack.push(v);
+          case "while", "until", "for", "select" -> {
+            stack.push("loop");
+            forName = v.equals("for") || v.equals("select");
+          }
+          case "do" -> {
+            if (stack.isEmpty() || !stack.peek().equals("loop")) {
+              alone = "'do' without a loop";
+            }
+          }
+          case "fi" -> alone = pop(stack, "if");
+          case "esac" -> alone = pop(stack, "case");
+          case "done" -> alone = pop(stack, "loop");
+          case "}" -> alone = pop(stack, "{");
+          case "then", "else", "elif", "!", "time", "[[", "]]" -> { }
+          default -> alone = "the keyword '" + v + "'";
+        }
+        if (v.equals("case")) {
+          caseWord = true;
+        }
+        commandStart = true;
         continue;
       }
-      if (c == ')') {
-        depth = Math.max(0, depth - 1);
-        seg.append(c);
-        wordStart = true;
+      commandStart = false;
+      if (words.isEmpty() && isAssignment(w)) {
+        assignments.add(w);
         continue;
       }
-      if (c == '\n') {
-        newline = true;
+      words.add(w);
+    }
+    if (!words.isEmpty() || !assignments.isEmpty()) {
+      commands.add(new Command(List.copyOf(assignments), List.copyOf(words), parens > 0));
+    }
+    if (alone == null && !stack.isEmpty()) {
+      alone = "an unclosed '" + (stack.peek().equals("loop") ? "do" : stack.peek()) + "'";
+    }
+    if (alone != null) {
+      return new Analysis(Kind.ALONE, alone, false, loose, pipe, trailingSemicolon, commands);
+    }
+    if (compound) {
+      inert = false;
+      reason = reason == null ? "a compound command" : reason;
+    }
+    for (Command c : commands) {
+      String why = c.inSubshell() ? null : stateful(c);
+      if (why != null) {
+        inert = false;
+        reason = reason == null ? why : reason;
       }
-      if (depth > 0) {
-        seg.append(c);
-        wordStart = Character.isWhitespace(c) || c == ';' || c == '&' || c == '|';
-        continue;
+    }
+    if (toks.isEmpty()) {
+      return new Analysis(Kind.ALONE, "an empty command", false, false, false, false, commands);
+    }
+    if (loose && reason == null) {
+      reason = "'||', ';' or a line break";
+    }
+    Kind kind = inert && !loose ? Kind.SIMPLE : Kind.GROUP;
+    return new Analysis(kind, kind == Kind.SIMPLE ? "" : reason, inert, loose, pipe,
+        trailingSemicolon, List.copyOf(commands));
+  }
+
+  private static String pop(Deque<String> stack, String open) {
+    if (stack.isEmpty() || !stack.peek().equals(open)) {
+      return "an unbalanced '" + open + "'";
+    }
+    stack.pop();
+    return null;
+  }
+
+  /** Returns why a simple command may change the shell's state, or null if it cannot. */
+  private static String stateful(Command c) {
+    if (c.words().isEmpty()) {
+      return c.assignments().isEmpty() ? null : "a variable assignment";
+    }
+    Optional<String> name = c.name();
+    if (name.isEmpty()) {
+      return "a command name that is not a literal word";
+    }
+    String n = name.get();
+    if (n.contains("/")) {
+      return null;
+    }
+    if (!BUILTINS.contains(n)) {
+      return null;
+    }
+    if (!INERT.contains(n)) {
+      return "the builtin '" + n + "'";
+    }
+    if (!c.assignments().isEmpty()) {
+      return "an assignment before the builtin '" + n + "'";
+    }
+    if (n.equals("printf") && c.words().stream().anyMatch(w -> w.text().startsWith("-v"))) {
+      return "printf -v";
+    }
+    return null;
+  }
+
+  private static boolean isAssignment(Word w) {
+    String raw = w.raw();
+    int eq = raw.indexOf('=');
+    if (eq <= 0) {
+      return false;
+    }
+    String name = raw.charAt(eq - 1) == '+' ? raw.substring(0, eq - 1) : raw.substring(0, eq);
+    int bracket = name.indexOf('[');
+    if (bracket > 0 && name.endsWith("]")) {
+      name = name.substring(0, bracket);
+    }
+    if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (!(ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_'))) {
+        return false;
       }
-      boolean operator = true;
-      if (c == '|') {
-        if (i + 1 < n && command.charAt(i + 1) == '|') {
-          or = true;
+    }
+    return true;
+  }
+
+  /** One pass over a command line. */
+  private static final class Lexer {
+    private final String s;
+    private int i;
+    boolean comment;
+    boolean underscore;
+    boolean assignsInExpansion;
+
+    Lexer(String s) {
+      this.s = s;
+    }
+
+    List<Tok> run() throws Unsafe {
+      List<Tok> out = new ArrayList<>();
+      int n = s.length();
+      while (i < n) {
+        char c = s.charAt(i);
+        if (c == ' ' || c == '\t') {
           i++;
-        } else {
-          pipe = true;
-          if (i + 1 < n && command.charAt(i + 1) == '&') {
+          continue;
+        }
+        if (c == '#') {
+          comment = true;
+          while (i < n && s.charAt(i) != '\n') {
+            i++;
+          }
+          continue;
+        }
+        if (c == '\n') {
+          out.add(new Tok(T.OP, "\n", null));
+          i++;
+          continue;
+        }
+        String op = operator();
+        if (op != null) {
+          switch (op) {
+            case "<<", "<<-" -> throw new Unsafe("a heredoc");
+            case "<<<", "&>", "&>>", "|&", ">&|" -> throw new Unsafe(
+                "'" + op + "', which means different things in different shells");
+            default -> { }
+          }
+          boolean redir = op.startsWith("<") || op.startsWith(">");
+          out.add(new Tok(redir ? T.REDIR : T.OP, op, null));
+          i += op.length();
+          continue;
+        }
+        Word w = word();
+        String raw = w.raw();
+        if (i < n && (s.charAt(i) == '<' || s.charAt(i) == '>') && !w.quoted()
+            && raw.chars().allMatch(Character::isDigit)) {
+          continue; // an IO number belongs to the redirection that follows
+        }
+        out.add(new Tok(T.WORD, null, w));
+      }
+      return out;
+    }
+
+    private String operator() {
+      for (String op : List.of("&&", "||", ";;", "&>>", "&>", "|&", "<<<", "<<-", "<<", "<>",
+          ">>", ">|", ">&", "<&", ";", "&", "|", "(", ")", "<", ">")) {
+        if (s.startsWith(op, i)) {
+          if ((op.equals("<") || op.equals(">")) && i + 1 < s.length() && s.charAt(i + 1) == '(') {
+            return null; // process substitution: a word
+          }
+          return op;
+        }
+      }
+      return null;
+    }
+
+    private static boolean ends(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '('
+          || c == ')' || c == '<' || c == '>';
+    }
+
+    private Word word() throws Unsafe {
+      int start = i;
+      int n = s.length();
+      StringBuilder value = new StringBuilder();
+      boolean literal = true;
+      boolean quoted = false;
+      boolean first = true;
+      while (i < n) {
+        char c = s.charAt(i);
+        if ((c == '<' || c == '>') && i + 1 < n && s.charAt(i + 1) == '(') {
+          i++;
+          skipParens(0);
+          literal = false;
+          first = false;
+          continue;
+        }
+        if (ends(c)) {
+          break;
+        }
+        switch (c) {
+          case '\\' -> {
+            if (i + 1 >= n) {
+              throw new Unsafe("a trailing backslash");
+            }
+            value.append(s.charAt(i + 1));
+            quoted = true;
+            i += 2;
+          }
+          case '\'' -> {
+            int close = s.indexOf('\'', i + 1);
+            if (close < 0) {
+              throw new Unsafe("an unclosed single quote");
+            }
+            value.append(s, i + 1, close);
+            quoted = true;
+            i = close + 1;
+          }
+          case '"' -> {
+            i++;
+            quoted = true;
+            boolean lit = doubleQuoted(value, 0);
+            literal &= lit;
+          }
+          case '$' -> {
+            dollar(0);
+            literal = false;
+          }
+          case '`' -> {
+            backquote(0);
+            literal = false;
+          }
+          case '*', '?' -> {
+            value.append(c);
+            literal = false;
+            i++;
+          }
+          case '[' -> {
+            value.append(c);
+            int j = i + 1;
+            while (j < n && !ends(s.charAt(j)) && s.charAt(j) != ']') {
+              j++;
+            }
+            if (j < n && s.charAt(j) == ']') {
+              literal = false; // a bracket expression
+            }
+            i++;
+          }
+          case '{', '}' -> {
+            value.append(c);
+            if (i + 1 < n && !ends(s.charAt(i + 1)) || !first) {
+              literal = false; // brace expansion in bash
+            }
+            i++;
+          }
+          case '~' -> {
+            value.append(c);
+            if (first) {
+              literal = false;
+            }
+            i++;
+          }
+          default -> {
+            value.append(c);
             i++;
           }
         }
-      } else if (c == '&') {
-        if (i + 1 < n && command.charAt(i + 1) == '&') {
+        first = false;
+      }
+      String raw = s.substring(start, i);
+      return new Word(raw, start, i, literal ? Optional.of(value.toString()) : Optional.empty(),
+          quoted);
+    }
+
+    /** After an opening double quote; returns whether the text had no expansion. */
+    private boolean doubleQuoted(StringBuilder value, int depth) throws Unsafe {
+      boolean literal = true;
+      int n = s.length();
+      while (i < n) {
+        char c = s.charAt(i);
+        if (c == '"') {
           i++;
-        } else if (i > 0 && (command.charAt(i - 1) == '>' || command.charAt(i - 1) == '<')
-            || i + 1 < n && command.charAt(i + 1) == '>') {
-          operator = false; // a redirection: >&2, 2>&1, &>file
-        } else {
-          bg = true;
+          return literal;
         }
-      } else if (c == ';') {
-        semi = true;
-      } else if (c == '\n') {
-        semi = true;
-      } else {
-        operator = false;
+        if (c == '\\' && i + 1 < n) {
+          char next = s.charAt(i + 1);
+          if (next == '$' || next == '`' || next == '"' || next == '\\') {
+            value.append(next);
+          } else {
+            value.append(c).append(next);
+          }
+          i += 2;
+        } else if (c == '$') {
+          dollar(depth);
+          literal = false;
+        } else if (c == '`') {
+          backquote(depth);
+          literal = false;
+        } else {
+          value.append(c);
+          i++;
+        }
       }
-      if (operator) {
-        segments.add(seg.toString());
-        seg.setLength(0);
-        wordStart = true;
-      } else {
-        seg.append(c);
-        wordStart = Character.isWhitespace(c);
+      throw new Unsafe("an unclosed double quote");
+    }
+
+    private void dollar(int depth) throws Unsafe {
+      int n = s.length();
+      i++; // $
+      if (i >= n) {
+        return;
+      }
+      char c = s.charAt(i);
+      if (c == '(') {
+        if (i + 1 < n && s.charAt(i + 1) == '(') {
+          assignsInExpansion = true; // arithmetic may assign: $((a=1)), $((a++))
+        }
+        skipParens(depth);
+      } else if (c == '{') {
+        int open = i;
+        skipBraces(depth);
+        String inner = s.substring(open + 1, i - 1);
+        if (inner.equals("_")) {
+          underscore = true;
+        }
+        if (inner.indexOf('=') >= 0) {
+          assignsInExpansion = true; // ${a:=b}, ${a=b}
+        }
+      } else if (c == '\'') {
+        // bash's $'..'; dash reads it as '$' and a quoted string
+        int close = i + 1;
+        while (close < n && s.charAt(close) != '\'') {
+          close += s.charAt(close) == '\\' ? 2 : 1;
+        }
+        if (close >= n) {
+          throw new Unsafe("an unclosed $'");
+        }
+        i = close + 1;
+      } else if (c == '_' && (i + 1 >= n || !isNameChar(s.charAt(i + 1)))) {
+        underscore = true;
+        i++;
+      } else if (Character.isLetter(c) || c == '_') {
+        while (i < n && isNameChar(s.charAt(i))) {
+          i++;
+        }
+      } else if ("@*#?-$!0123456789".indexOf(c) >= 0) {
+        i++;
       }
     }
-    if (quote != 0 || backquote) {
-      unbalanced = true;
+
+    private static boolean isNameChar(char c) {
+      return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
-    segments.add(seg.toString());
-    boolean stateful = false;
-    boolean assigns = false;
-    for (String s : segments) {
-      List<String> words = HeredocMarkers.rawWords(s);
-      while (!words.isEmpty() && (words.get(0).equals("!") || words.get(0).equals("{")
-          || words.get(0).equals("}"))) {
-        words = words.subList(1, words.size());
+
+    /** At an opening parenthesis: skips to after its match, minding quotes. */
+    private void skipParens(int depth) throws Unsafe {
+      if (depth >= MAX_DEPTH) {
+        throw new Unsafe("nesting deeper than " + MAX_DEPTH);
       }
-      if (words.isEmpty() || words.get(0).startsWith("(")) {
-        continue;
+      int n = s.length();
+      int level = 0;
+      while (i < n) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '(' -> {
+            level++;
+            i++;
+          }
+          case ')' -> {
+            level--;
+            i++;
+            if (level == 0) {
+              return;
+            }
+          }
+          case '\\' -> i += 2;
+          case '\'' -> {
+            int close = s.indexOf('\'', i + 1);
+            if (close < 0) {
+              throw new Unsafe("an unclosed single quote");
+            }
+            i = close + 1;
+          }
+          case '"' -> {
+            i++;
+            doubleQuoted(new StringBuilder(), depth + 1);
+          }
+          case '`' -> backquote(depth + 1);
+          case '$' -> {
+            if (i + 1 < n && (s.charAt(i + 1) == '(' || s.charAt(i + 1) == '{')) {
+              dollar(depth + 1);
+            } else {
+              dollar(depth + 1);
+            }
+          }
+          case '#' -> {
+            char prev = s.charAt(i - 1);
+            if (prev == ' ' || prev == '\t' || prev == '(' || prev == ';') {
+              throw new Unsafe("a comment inside a substitution");
+            }
+            i++;
+          }
+          case '<' -> {
+            if (s.startsWith("<<", i) && !s.startsWith("<<<", i)) {
+              throw new Unsafe("a heredoc inside a substitution");
+            }
+            i++;
+          }
+          default -> i++;
+        }
       }
-      if (words.stream().allMatch(w -> ASSIGNMENT.matcher(w).matches())) {
-        assigns = true;
-        continue;
-      }
-      String first = words.stream().filter(w -> !ASSIGNMENT.matcher(w).matches()).findFirst()
-          .orElse("");
-      if (STATEFUL.contains(first)) {
-        stateful = true;
-      }
+      throw new Unsafe("an unclosed '('");
     }
-    boolean trailingSemicolon = lastSignificant >= 0 && command.charAt(lastSignificant) == ';'
-        && !comment && (lastSignificant == 0 || command.charAt(lastSignificant - 1) != '\\');
-    return new Analysis(or, semi, pipe, bg, comment, newline, stateful, assigns, unbalanced,
-        trailingSemicolon);
+
+    /** At an opening brace of ${: skips to after its match. */
+    private void skipBraces(int depth) throws Unsafe {
+      if (depth >= MAX_DEPTH) {
+        throw new Unsafe("nesting deeper than " + MAX_DEPTH);
+      }
+      int n = s.length();
+      i++; // {
+      while (i < n) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '}' -> {
+            i++;
+            return;
+          }
+          case '\\' -> i += 2;
+          case '\'' -> {
+            int close = s.indexOf('\'', i + 1);
+            if (close < 0) {
+              throw new Unsafe("an unclosed single quote");
+            }
+            i = close + 1;
+          }
+          case '"' -> {
+            i++;
+            doubleQuoted(new StringBuilder(), depth + 1);
+          }
+          case '`' -> backquote(depth + 1);
+          case '$' -> dollar(depth + 1);
+          default -> i++;
+        }
+      }
+      throw new Unsafe("an unclosed '${'");
+    }
+
+    private void backquote(int depth) throws Unsafe {
+      int n = s.length();
+      i++;
+      while (i < n) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i += 2;
+        } else if (c == '`') {
+          i++;
+          return;
+        } else {
+          i++;
+        }
+      }
+      throw new Unsafe("an unclosed backquote");
+    }
   }
 }

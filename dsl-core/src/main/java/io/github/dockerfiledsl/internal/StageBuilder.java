@@ -148,8 +148,7 @@ abstract class StageBuilder implements InstructionStep {
     }
 
     private boolean chainable(Run step) {
-      return step.command() instanceof Shell s && step.heredocs().isEmpty()
-          && RunChains.chainable(s);
+      return RunChains.mergeable(step);
     }
 
     private boolean sameFlags(Run a, Run b) {
@@ -159,31 +158,7 @@ abstract class StageBuilder implements InstructionStep {
 
     private RunInstruction emitGroup(List<Run> group, List<Mount> mounts, RunChains.ShellInfo info) {
       Run first = group.get(0);
-      Set<String> cleanups = new LinkedHashSet<>();
-      group.forEach(r -> cleanups.addAll(r.cleanupFirst()));
-      group.forEach(r -> cleanups.addAll(r.cleanup()));
-      group.forEach(r -> cleanups.addAll(r.cleanupLast()));
-      Command command;
-      if (group.size() == 1 && cleanups.isEmpty()) {
-        command = first.command();
-        if (command instanceof Shell s && first.heredocs().isEmpty() && !root.isVerbatim()
-            && RunChains.chainable(s)) {
-          command = RunChains.join(List.of(s), info, true);
-        }
-      } else {
-        for (Run r : group) {
-          Checks.check(
-              chainable(r),
-              "cleanup (%s) cannot follow %s, which is a heredoc, ends with a comment or runs in"
-                  + " the background; put the cleanup inside that command",
-              Checks.quote(String.join(" && ", cleanups)),
-              r);
-        }
-        List<Shell> parts = new ArrayList<>();
-        group.forEach(r -> parts.add((Shell) r.command()));
-        cleanups.forEach(c -> parts.add(Shell.of(c)));
-        command = RunChains.join(parts, info, !root.isVerbatim());
-      }
+      Command command = RunChains.render(group, info, root.runOptions(), root.isVerbatim());
       return new RunInstruction(command, first.heredocs(), mounts, first.network(),
           first.security(), first.devices());
     }

@@ -10,9 +10,9 @@ import io.github.dockerfiledsl.Run;
  * // RUN apk add --no-cache ca-certificates
  *
  * .run(Apk.buildDeps("gcc", "musl-dev")).run("make")
- * // RUN apk add --no-cache --virtual .build-deps gcc musl-dev \
+ * // RUN apk add --no-cache --virtual .build-deps-e03dab42 gcc musl-dev \
  * //     && make \
- * //     && apk del .build-deps
+ * //     && apk del .build-deps-e03dab42
  * }</pre>
  */
 public final class Apk {
@@ -42,17 +42,20 @@ public final class Apk {
   }
 
   /**
-   * Returns the steps that install build dependencies as the virtual package {@code
-   * .build-deps} and delete it at the end of the RUN.
+   * Returns the step that installs build dependencies as a virtual package and deletes it at
+   * the end of the RUN. The virtual package is named {@code .build-deps-} and a hash of the
+   * package list, so that two sets in one chain do not replace each other (a second {@code apk
+   * add --virtual} of the same name would drop the first set's packages at once).
    *
    * @param packages the packages, at least one
    * @return the step
    */
   public static Run buildDeps(String... packages) {
     String words = Packages.words(packages, false);
-    return Run.of("apk add --no-cache --virtual .build-deps " + words)
-        .cleanupLast("apk del .build-deps")
-        .cachedVariant(Run.of("apk add --virtual .build-deps " + words)
-            .mount(Packages.locked("/var/cache/apk")).cleanupLast("apk del .build-deps"));
+    String virtual = ".build-deps-" + String.format("%08x", words.hashCode());
+    return Run.of("apk add --no-cache --virtual " + virtual + " " + words)
+        .cleanupLast("apk del " + virtual)
+        .cachedVariant(Run.of("apk add --virtual " + virtual + " " + words)
+            .mount(Packages.locked("/var/cache/apk")).cleanupLast("apk del " + virtual));
   }
 }

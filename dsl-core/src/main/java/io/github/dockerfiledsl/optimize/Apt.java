@@ -45,17 +45,17 @@ public final class Apt {
   }
 
   /**
-   * Returns the steps that install build dependencies into the shell variable {@code buildDeps}
-   * and purge them at the very end of the RUN, so they never reach a layer.
+   * Returns the step that installs build dependencies and purges them at the very end of the
+   * RUN, so they never reach a layer. The packages are named literally in the purge, so
+   * several build-dependency sets in one chain are each purged.
    *
    * <pre>{@code
    * .run(Apt.buildDeps("gcc", "make")).run("make -C /src install")
-   * // RUN buildDeps='gcc make' \
-   * //     && apt-get update \
-   * //     && apt-get install -y --no-install-recommends $buildDeps \
-   * //     && make -C /src install \
+   * // RUN apt-get update \
+   * //     && apt-get install -y --no-install-recommends gcc make \
    * //     && rm -rf /var/lib/apt/lists/* \
-   * //     && apt-get purge -y --auto-remove $buildDeps
+   * //     && make -C /src install \
+   * //     && apt-get purge -y --auto-remove gcc make
    * }</pre>
    *
    * @param packages the packages, at least one
@@ -63,9 +63,8 @@ public final class Apt {
    */
   public static Run buildDeps(String... packages) {
     String words = Packages.words(packages, false);
-    Run run = Run.chain("buildDeps='" + words.replace("'", "") + "'", "apt-get update",
-        "apt-get install -y --no-install-recommends $buildDeps")
-        .cleanupLast("apt-get purge -y --auto-remove $buildDeps");
+    Run run = Run.chain("apt-get update", "apt-get install -y --no-install-recommends " + words)
+        .cleanupLast("apt-get purge -y --auto-remove " + words);
     return Packages.withCleanup(run, LISTS, cached(run));
   }
 }

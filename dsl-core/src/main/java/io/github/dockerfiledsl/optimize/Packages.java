@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 final class Packages {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._+:=~@/,%-]+|\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
 
+  /** A Python requirement with extras, {@code name[extra,...]} and an optional version. */
+  private static final Pattern EXTRAS = Pattern.compile(
+      "[A-Za-z0-9._-]+\\[[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*][^\\[\\]]*");
+
   private Packages() {}
 
   /** Returns the packages as shell words, single-quoting those with shell metacharacters. */
@@ -20,6 +24,14 @@ final class Packages {
     List<String> out = new ArrayList<>();
     for (String p : packages) {
       Checks.word(p, "package");
+      Checks.check(!p.startsWith("-"),
+          "package (%s) looks like an option; pass options to the package manager in a command"
+              + " of your own", Checks.quote(p));
+      Checks.check(p.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}')
+              && !p.startsWith("~")
+              && (p.indexOf('[') < 0 && p.indexOf(']') < 0 || EXTRAS.matcher(p).matches()),
+          "package (%s) is a pattern the shell or the package manager would expand; name the"
+              + " packages", Checks.quote(p));
       if (PLAIN.matcher(p).matches()) {
         out.add(p);
       } else {

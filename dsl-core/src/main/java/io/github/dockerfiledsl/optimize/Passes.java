@@ -1,14 +1,17 @@
 package io.github.dockerfiledsl.optimize;
 
 import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.image.DigestResolver;
 import io.github.dockerfiledsl.image.ImageResolutionException;
 import io.github.dockerfiledsl.image.ImageRewrite;
 import io.github.dockerfiledsl.image.Mirror;
 import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.internal.RunChains;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -87,6 +90,14 @@ public final class Passes {
       d = p.apply(d);
     }
     return d;
+  }
+
+  static int baseIndex(Dockerfile d, int stage) {
+    return RunChains.baseIndex(d, stage);
+  }
+
+  static List<Optional<Exec>> initialShells(Dockerfile d) {
+    return RunChains.initialShells(d);
   }
 
   /**

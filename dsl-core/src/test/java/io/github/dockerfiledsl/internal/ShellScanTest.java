@@ -2,62 +2,110 @@ package io.github.dockerfiledsl.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dockerfiledsl.internal.ShellScan.Kind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class ShellScanTest {
 
-  @Test
-  void simpleCommandsNeedNoGroup() {
-    ShellScan.Analysis a = ShellScan.analyze("make -C /src install 2>&1 >/dev/null");
-    assertThat(a.chainable()).isTrue();
-    assertThat(a.needsGroup()).isFalse();
+  private static Kind kind(String command) {
+    return ShellScan.analyze(command).kind();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "make -C /src install 2>&1 >/dev/null",
+      "apt-get update && apt-get install -y curl",
+      "echo 'a || b; c | d &' \"e; f\"",
+      "echo $(cd /tmp; pwd) `cd /; pwd`",
+      "echo \\; \\| \\&",
+      "X=1 make",
+      "echo a#b ${x#y}",
+      "echo a | tr a b",
+      "./configure --prefix=/usr",
+      "/bin/cd /tmp",
+      "printf '%s\\n' x",
+      "test -f x && [ -d y ]",
+      "echo cd export exit",
+      "find . -exec rm {} \\;",
+      "pwd > where",
+      "(cd /tmp && export X=1)", "( exit 3 )", "(a || b) && c", "( set -e; f ) 2>/dev/null"})
+  void simpleCommandsThatChangeNoStateJoinAsTheyAre(String command) {
+    assertThat(kind(command)).isEqualTo(Kind.SIMPLE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "cd /src", "command cd /tmp", "builtin cd /tmp", "'cd' /tmp", "\"cd\" /tmp", "\\cd /tmp",
+      "c\\d /tmp", "c''d /tmp", "CDPATH=/ cd tmp", "pushd /tmp", "chdir /tmp", "eval cd /tmp",
+      ". ./env.sh", "source ./env.sh", "$CD /tmp", "x=cd", "export X=1", "X=1 export Y",
+      "unset X", "readonly X=1", "declare -x X=1", "typeset X=1", "local X=1", "set -e",
+      "set -o pipefail", "shopt -s nullglob", "alias ll=ls", "umask 077", "ulimit -n 256",
+      "trap 'echo x' EXIT", "read X < f", "let X=1", "printf -v X %s y", "exec >log",
+      "exec make", "exit 0", "return 0", "f() { cd /tmp; }", "{ cd /tmp; }", "(cd /tmp); pwd",
+      "if true; then cd /tmp; fi", "for d in a b; do cd $d; done", "while false; do :; done",
+      "case x in x) cd /;; esac", ": ${X:=1}", "echo $((X=1))", "X=1 :", "a || b", "a; b",
+      "a;", "! false", "[[ -f x ]]", "time make", "hash -r", "wait", "kill -0 1",
+      "shift", "getopts ab x", "echo a && cd /", "{cd,x} /tmp", "c* /tmp", "~/bin/x"})
+  void everythingElseRunsInASubshell(String command) {
+    assertThat(kind(command)).as(command).isEqualTo(Kind.GROUP);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "make # build", "echo a # note", "sleep 100 &", "a & b", "cat <<EOF", "cat <<-EOF",
+      "cat <<< x", "make &> log", "a |& b", "echo 'open", "echo \"open", "echo \\",
+      "echo $(open", "echo `open", "echo ${open", "if true; then x", "for x in a; do y",
+      "(a", "a)", "{ a;", "&& a", "a &&", "a || ", "| a", "echo $_", "echo ${_}",
+      "function f { :; }", "coproc x", "a=(1 2)", "echo (x)", ""})
+  void linesThatCannotShareARunStayAlone(String command) {
+    assertThat(kind(command)).as(command).isEqualTo(Kind.ALONE);
   }
 
   @Test
-  void operatorsInsideQuotesAndSubstitutionsDoNotCount() {
-    assertThat(ShellScan.analyze("echo 'a || b; c | d &' \"e; f\"").needsGroup()).isFalse();
-    assertThat(ShellScan.analyze("echo $(a | b; c) `d | e`").needsGroup()).isFalse();
-    assertThat(ShellScan.analyze("echo \\; \\| \\&").needsGroup()).isFalse();
+  void deepNestingIsRefusedNotOverflowed() {
+    String deep = "echo " + "$(".repeat(100_000) + ")".repeat(100_000);
+    assertThat(kind(deep)).isEqualTo(Kind.ALONE);
+    assertThat(ShellScan.analyze(deep).reason()).contains("nesting");
   }
 
   @Test
-  void findsTopLevelOperators() {
-    assertThat(ShellScan.analyze("a || b").or()).isTrue();
-    assertThat(ShellScan.analyze("a; b").semicolon()).isTrue();
+  void looseOperatorsAndPipesAreReported() {
+    assertThat(ShellScan.analyze("a || b").loose()).isTrue();
+    assertThat(ShellScan.analyze("a; b").loose()).isTrue();
+    assertThat(ShellScan.analyze("if a; then b; fi").loose()).isFalse();
     assertThat(ShellScan.analyze("a | b").pipe()).isTrue();
-    assertThat(ShellScan.analyze("a |& b").pipe()).isTrue();
-    assertThat(ShellScan.analyze("a &").background()).isTrue();
-    assertThat(ShellScan.analyze("a &> log").background()).isFalse();
-    assertThat(ShellScan.analyze("a && b").needsGroup()).isFalse();
+    assertThat(ShellScan.analyze("echo 'a | b'").pipe()).isFalse();
+    assertThat(ShellScan.analyze("a && b").loose()).isFalse();
   }
 
   @Test
-  void findsCommentsOnlyAtWordStart() {
-    assertThat(ShellScan.analyze("make # build").comment()).isTrue();
-    assertThat(ShellScan.analyze("echo a#b ${x#y}").comment()).isFalse();
-    assertThat(ShellScan.analyze("make # build").chainable()).isFalse();
-  }
-
-  @Test
-  void findsStatefulBuiltinsButExemptsPlainAssignments() {
-    assertThat(ShellScan.analyze("cd /src").needsGroup()).isTrue();
-    assertThat(ShellScan.analyze("make && export X=1").needsGroup()).isTrue();
-    assertThat(ShellScan.analyze("exit 1").needsGroup()).isTrue();
-    assertThat(ShellScan.analyze("X=1 make").needsGroup()).isFalse();
-    ShellScan.Analysis assignment = ShellScan.analyze("buildDeps='gcc make'");
-    assertThat(assignment.assigns()).isTrue();
-    assertThat(assignment.needsGroup()).isFalse();
-  }
-
-  @Test
-  void unbalancedQuotesAreNotChainable() {
-    assertThat(ShellScan.analyze("echo 'open").chainable()).isFalse();
-    assertThat(ShellScan.analyze("echo \\").chainable()).isFalse();
+  void findsTheCommandsAndTheirLiteralWords() {
+    ShellScan.Analysis a = ShellScan.analyze(
+        "DEBIAN_FRONTEND=noninteractive apt-get -q install -y 'cu'rl && echo \"pip install x\"");
+    assertThat(a.commands()).hasSize(2);
+    assertThat(a.commands().get(0).assignments()).hasSize(1);
+    assertThat(a.commands().get(0).words()).extracting(ShellScan.Word::text)
+        .containsExactly("apt-get", "-q", "install", "-y", "curl");
+    assertThat(a.commands().get(1).words()).extracting(ShellScan.Word::text)
+        .containsExactly("echo", "pip install x");
+    assertThat(ShellScan.analyze("echo $HOME").commands().get(0).words().get(1).value()).isEmpty();
   }
 
   @Test
   void findsATrailingSemicolonButNotAnEscapedOne() {
     assertThat(ShellScan.analyze("a; b;").trailingSemicolon()).isTrue();
     assertThat(ShellScan.analyze("find . -exec rm {} \\;").trailingSemicolon()).isFalse();
+  }
+
+  @Test
+  void knowsBuiltinsFromPrograms() {
+    assertThat(ShellScan.isBuiltin("cd")).isTrue();
+    assertThat(ShellScan.isBuiltin(".")).isTrue();
+    assertThat(ShellScan.isBuiltin("ulimit")).isTrue();
+    assertThat(ShellScan.isBuiltin("if")).isTrue();
+    assertThat(ShellScan.isBuiltin("top")).isFalse();
+    assertThat(ShellScan.isBuiltin("nginx")).isFalse();
   }
 }

@@ -130,7 +130,9 @@ class LinterTest {
   void mergeKeepsShellStateApart() {
     Dockerfile d = df(stage("debian:12", run("cd /tmp"), run("make")));
     Finding f = Linter.defaults().lint(d).findings("DF103").get(0);
-    assertThat(f.fixable()).isFalse();
+    assertThat(f.fixable()).isTrue();
+    assertThat(Linter.defaults().only("DF103").fix(d).render())
+        .contains("RUN ( cd /tmp ) \\\n    && make");
   }
 
   @Test

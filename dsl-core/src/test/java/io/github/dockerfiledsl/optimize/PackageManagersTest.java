@@ -28,8 +28,8 @@ class PackageManagersTest {
     assertThat(render(Apk.install("curl").withCacheMounts()))
         .isEqualTo("RUN --mount=type=cache,target=/var/cache/apk,sharing=locked apk add curl\n");
     assertThat(render(Apk.buildDeps("gcc"))).isEqualTo("""
-        RUN apk add --no-cache --virtual .build-deps gcc \\
-            && apk del .build-deps
+        RUN apk add --no-cache --virtual .build-deps-00018f07 gcc \\
+            && apk del .build-deps-00018f07
         """);
   }
 
@@ -75,10 +75,55 @@ class PackageManagersTest {
   }
 
   @Test
-  void twoHelpersInOneChainShareOneCleanup() {
+  void eachHelperCleansUpWhereItsStepEnds() {
     String text = Dockerfile.from("debian").run(Apt.install("curl")).run(Apt.install("git"))
         .build().render();
-    assertThat(text.split("rm -rf /var/lib/apt/lists", -1)).hasSize(2);
+    assertThat(text).isEqualTo("""
+        FROM debian
+        RUN apt-get update \\
+            && apt-get install -y --no-install-recommends curl \\
+            && rm -rf /var/lib/apt/lists/* \\
+            && apt-get update \\
+            && apt-get install -y --no-install-recommends git \\
+            && rm -rf /var/lib/apt/lists/*
+        """);
+  }
+
+  @Test
+  void twoBuildDependencySetsAreEachPurged() {
+    String text = Dockerfile.from("debian").run(Apt.buildDeps("gcc")).run(Apt.buildDeps("make"))
+        .run("make -C /src").build().render();
+    assertThat(text).isEqualTo("""
+        FROM debian
+        RUN apt-get update \\
+            && apt-get install -y --no-install-recommends gcc \\
+            && rm -rf /var/lib/apt/lists/* \\
+            && apt-get update \\
+            && apt-get install -y --no-install-recommends make \\
+            && rm -rf /var/lib/apt/lists/* \\
+            && make -C /src \\
+            && apt-get purge -y --auto-remove gcc \\
+            && apt-get purge -y --auto-remove make
+        """);
+    String apk = Dockerfile.from("alpine").run(Apk.buildDeps("gcc")).run(Apk.buildDeps("make"))
+        .build().render();
+    assertThat(apk).contains("--virtual .build-deps-00018f07 gcc", "apk del .build-deps-00018f07",
+        "--virtual .build-deps-" + String.format("%08x", "make".hashCode()) + " make");
+  }
+
+  @Test
+  void rejectsOptionsAndPatternsPassedAsPackages() {
+    assertThatThrownBy(() -> Apt.install("curl", "--allow-unauthenticated"))
+        .hasMessageContaining("'--allow-unauthenticated'").hasMessageContaining("option");
+    assertThatThrownBy(() -> Apk.add("-X")).hasMessageContaining("'-X'");
+    assertThatThrownBy(() -> Apt.install("lib*")).hasMessageContaining("'lib*'")
+        .hasMessageContaining("pattern");
+    assertThatThrownBy(() -> Pip.install("flask?")).hasMessageContaining("'flask?'");
+    assertThatThrownBy(() -> Apt.install("{a,b}")).hasMessageContaining("'{a,b}'");
+    assertThatThrownBy(() -> Apt.install("[ab]c")).hasMessageContaining("'[ab]c'");
+    assertThatThrownBy(() -> Npm.install("~/x")).hasMessageContaining("'~/x'");
+    assertThat(render(Pip.install("requests[security]>=2"))).isEqualTo(
+        "RUN pip install --no-cache-dir 'requests[security]>=2'\n");
   }
 
   @Test

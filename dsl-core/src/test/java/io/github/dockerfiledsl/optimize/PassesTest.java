@@ -43,8 +43,19 @@ class PassesTest {
   }
 
   @Test
-  void mergeRunsKeepsRunsApartAtCommentsFlagsExecFormAndNonPosixShells() {
-    Dockerfile d = of(run("echo a"), new Comment(" why"), run("echo b"),
+  void mergeRunsMovesCommentsAboveTheMergedRun() {
+    Dockerfile d = of(run("echo a"), new Comment(" why"), run("echo b"));
+    assertThat(new MergeRuns().apply(d).render()).isEqualTo("""
+        FROM debian
+        # why
+        RUN echo a \\
+            && echo b
+        """);
+  }
+
+  @Test
+  void mergeRunsKeepsRunsApartAtFlagsExecFormCommentsInCommandsAndNonPosixShells() {
+    Dockerfile d = of(run("echo a"), WorkdirInstruction.of("/w"), run("echo b"),
         RunInstruction.of(Shell.of("echo c")).withMounts(List.of(Mount.cache("/c"))),
         run("echo d"), RunInstruction.of(Exec.of("echo", "e")), run("echo f # note"),
         run("echo g"), new ShellInstruction(Exec.of("pwsh", "-Command")), run("echo h"),

@@ -9,7 +9,9 @@ import io.github.dockerfiledsl.optimize.Apt;
  * builds, and removes the sources, the apt lists and the build dependencies in the same layer.
  *
  * <p>Compared with the seed, {@link Apt#buildDeps(String...)} installs with {@code
- * --no-install-recommends} (hadolint DL3015); everything else is the seed's text.
+ * --no-install-recommends} (hadolint DL3015), names the packages in the purge instead of a
+ * {@code buildDeps} variable, and removes the apt lists right after its install; everything else
+ * is the seed's text.
  */
 public final class RedisExample {
   private RedisExample() {}

@@ -50,18 +50,17 @@ class ExamplesTest {
     String expected = """
         FROM debian:stretch
 
-        RUN buildDeps='gcc libc6-dev make wget' \\
-            && apt-get update \\
-            && apt-get install -y --no-install-recommends $buildDeps \\
+        RUN apt-get update \\
+            && apt-get install -y --no-install-recommends gcc libc6-dev make wget \\
+            && rm -rf /var/lib/apt/lists/* \\
             && wget -O redis.tar.gz "http://download.redis.io/releases/redis-5.0.3.tar.gz" \\
             && mkdir -p /usr/src/redis \\
             && tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1 \\
             && make -C /usr/src/redis \\
             && make -C /usr/src/redis install \\
-            && rm -rf /var/lib/apt/lists/* \\
             && rm redis.tar.gz \\
             && rm -r /usr/src/redis \\
-            && apt-get purge -y --auto-remove $buildDeps
+            && apt-get purge -y --auto-remove gcc libc6-dev make wget
         """;
     assertThat(RedisExample.dockerfile().render()).isEqualTo(expected);
     assertThat(RedisExample.dockerfile().stages().get(0).steps().count()).isEqualTo(1);
@@ -69,21 +68,22 @@ class ExamplesTest {
   }
 
   @Test
-  void redisSeedTextExactlyFromTheSeedsOwnCommandsAsSeparateSteps() {
-    // the seed's "wrong" Dockerfile, one RUN per command, plus the seed's cleanup: the builder
-    // merges it into the seed's "correct" text, byte for byte
+  void redisSeedTextExactlyFromTheSeedsOwnChain() {
+    // the seed's "correct" RUN keeps its buildDeps variable for the whole chain, so it is one
+    // step: as separate steps the assignment would run in a subshell, as it would in a RUN of its
+    // own, and the later steps would not see the variable
     Dockerfile d = Dockerfile.from("debian:stretch")
         .blankLine()
-        .run("buildDeps='gcc libc6-dev make wget'")
-        .run("apt-get update")
-        .run("apt-get install -y $buildDeps")
-        .run("wget -O redis.tar.gz \"http://download.redis.io/releases/redis-5.0.3.tar.gz\"")
-        .run("mkdir -p /usr/src/redis")
-        .run("tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1")
-        .run("make -C /usr/src/redis")
-        .run("make -C /usr/src/redis install")
-        .cleanup("rm -rf /var/lib/apt/lists/*", "rm redis.tar.gz", "rm -r /usr/src/redis",
-            "apt-get purge -y --auto-remove $buildDeps")
+        .run(io.github.dockerfiledsl.Run.chain("buildDeps='gcc libc6-dev make wget'",
+            "apt-get update",
+            "apt-get install -y $buildDeps",
+            "wget -O redis.tar.gz \"http://download.redis.io/releases/redis-5.0.3.tar.gz\"",
+            "mkdir -p /usr/src/redis",
+            "tar -xzf redis.tar.gz -C /usr/src/redis --strip-components=1",
+            "make -C /usr/src/redis",
+            "make -C /usr/src/redis install",
+            "rm -rf /var/lib/apt/lists/*", "rm redis.tar.gz", "rm -r /usr/src/redis",
+            "apt-get purge -y --auto-remove $buildDeps"))
         .build();
     assertThat(d.render()).isEqualTo("""
         FROM debian:stretch
@@ -101,6 +101,11 @@ class ExamplesTest {
             && rm -r /usr/src/redis \\
             && apt-get purge -y --auto-remove $buildDeps
         """);
+    // as separate steps, the variable stays in its subshell
+    String separate = Dockerfile.from("debian:stretch")
+        .run("buildDeps='gcc libc6-dev make wget'").run("apt-get install -y $buildDeps")
+        .build().render();
+    assertThat(separate).contains("RUN ( buildDeps='gcc libc6-dev make wget' )");
   }
 
   @Test

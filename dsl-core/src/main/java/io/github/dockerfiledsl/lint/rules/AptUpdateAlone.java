@@ -47,7 +47,7 @@ public final class AptUpdateAlone extends AbstractRule {
             || c.is("apk", "add|upgrade|fix"));
         if (update.isPresent() && !installs) {
           Optional<RunInstruction> next = Model.nextRun(s, r);
-          Fix fix = next.filter(n -> Edit.canMerge(r, n))
+          Fix fix = next.filter(n -> Edit.canMerge(context.dockerfile(), r, n))
               .map(n -> new Fix("merge with the next RUN", d -> Edit.merge(d, r, n))).orElse(null);
           context.report(this, r, message(update.get().toString()), fix);
         }

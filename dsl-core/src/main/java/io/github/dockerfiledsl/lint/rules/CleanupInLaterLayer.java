@@ -66,7 +66,7 @@ public final class CleanupInLaterLayer extends AbstractRule {
         List<Script.Simple> commands = Script.of(r).commands();
         if (earlierRun && !commands.isEmpty() && commands.stream().allMatch(CleanupInLaterLayer::isCleanup)) {
           Optional<RunInstruction> previous = Model.previousRun(s, r);
-          Fix fix = previous.filter(p -> Edit.canMerge(p, r))
+          Fix fix = previous.filter(p -> Edit.canMerge(context.dockerfile(), p, r))
               .map(p -> new Fix("merge into the previous RUN", d -> Edit.merge(d, p, r))).orElse(null);
           context.report(this, r, message(AptNoInstallRecommends.abbreviate(commands.get(0).toString())), fix);
         }

@@ -36,7 +36,7 @@ public final class ConsecutiveRuns extends AbstractRule {
       for (RunInstruction[] pair : Model.consecutiveRuns(s)) {
         RunInstruction a = pair[0];
         RunInstruction b = pair[1];
-        Fix fix = Edit.canMerge(a, b) ? new Fix("merge the two RUNs", d -> Edit.merge(d, a, b)) : null;
+        Fix fix = Edit.canMerge(context.dockerfile(), a, b) ? new Fix("merge the two RUNs", d -> Edit.merge(d, a, b)) : null;
         context.report(this, b, message(text(a), text(b)), fix);
       }
     }

@@ -7,16 +7,12 @@ import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.FromInstruction;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.RunInstruction;
+import io.github.dockerfiledsl.internal.RunChains;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Model rewrites for fixes: instructions are located by identity. */
 public final class Edit {
-  private static final Set<String> STATEFUL =
-      Set.of("cd", "export", "set", "source", ".", "umask", "pushd", "popd", "shopt", "alias",
-          "ulimit", "unset", "trap", "exec", "exit");
-
   private Edit() {}
 
   /**
@@ -89,44 +85,31 @@ public final class Edit {
   }
 
   /**
-   * Returns whether two RUNs can be merged into one without changing what each command sees:
-   * both shell form without heredocs, equal flags, both plain {@code &&} chains, and the first
-   * changes no shell state ({@code cd}, {@code export}, ...) that the second would then inherit.
+   * Returns whether two RUNs can be merged into one without changing what each command does:
+   * both shell form without heredocs, equal flags, a POSIX SHELL in effect (inherited through
+   * {@code FROM <stage>} too), and neither command with a comment, a background job or
+   * anything else that cannot share a RUN (see {@link RunChains}).
    *
+   * @param d the Dockerfile holding both
    * @param first the first RUN
    * @param second the second RUN
-   * @return true if {@link #mergedRun} applies
+   * @return true if {@link #merge} applies
    */
-  public static boolean canMerge(RunInstruction first, RunInstruction second) {
-    if (!(first.command() instanceof Shell) || !(second.command() instanceof Shell)
-        || !first.heredocs().isEmpty() || !second.heredocs().isEmpty() || !first.sameFlags(second)) {
-      return false;
-    }
-    Script a = Script.of(first);
-    Script b = Script.of(second);
-    if (!a.isAndChain() || !b.isAndChain() || a.commands().isEmpty() || b.commands().isEmpty()) {
-      return false;
-    }
-    return a.commands().stream().noneMatch(c -> STATEFUL.contains(c.program()));
+  public static boolean canMerge(Dockerfile d, RunInstruction first, RunInstruction second) {
+    return RunChains.mergeable(first, second, RunChains.shellAt(d, first));
   }
 
   /**
-   * Returns the RUN that runs {@code first && second}, one command chain per line.
+   * Returns the RUN that runs both commands, the way the builder and the optimizer merge them:
+   * a command that could change the shell's state for the other runs in a subshell.
    *
+   * @param d the Dockerfile holding both
    * @param first the first RUN
    * @param second the second RUN
    * @return the merged RUN, with the first's flags
    */
-  public static RunInstruction mergedRun(RunInstruction first, RunInstruction second) {
-    List<String> a = ((Shell) first.command()).lines();
-    List<String> b = ((Shell) second.command()).lines();
-    List<String> lines = new ArrayList<>(a);
-    String last = lines.get(lines.size() - 1);
-    lines.set(lines.size() - 1, last.endsWith(" ") ? last : last + " ");
-    for (int i = 0; i < b.size(); i++) {
-      lines.add(i == 0 ? Shell.INDENT + "&& " + b.get(0).strip() : b.get(i));
-    }
-    return first.withCommand(new Shell(lines));
+  public static RunInstruction mergedRun(Dockerfile d, RunInstruction first, RunInstruction second) {
+    return RunChains.merge(first, second, RunChains.shellAt(d, first));
   }
 
   /**
@@ -150,7 +133,7 @@ public final class Edit {
             out.add(t);
           }
         }
-        out.add(mergedRun(first, second));
+        out.add(mergedRun(d, first, second));
         out.addAll(body.subList(b + 1, body.size()));
         stages.set(s, stages.get(s).toBuilder().instructions(out).build());
         return d.toBuilder().stages(stages).build();
@@ -162,36 +145,33 @@ public final class Edit {
   /**
    * Returns a RUN with {@code && command} appended as a new line.
    *
-   * @param run a shell-form RUN
+   * @param run a shell-form RUN for which {@link #canAppend} holds
    * @param command the command to append
    * @return the new RUN
    */
   public static RunInstruction append(RunInstruction run, String command) {
-    return run.withCommand(appendLines(((Shell) run.command()).lines(), command));
-  }
-
-  private static Shell appendLines(List<String> lines, String command) {
-    List<String> out = new ArrayList<>(lines);
-    String last = out.get(out.size() - 1);
-    out.set(out.size() - 1, last.endsWith(" ") ? last : last + " ");
-    out.add(Shell.INDENT + "&& " + command);
-    return new Shell(out);
+    return run.withCommand(RunChains.append((Shell) run.command(), List.of(command))
+        .orElseThrow(() -> new IllegalArgumentException("cannot append to this RUN")));
   }
 
   /**
-   * Returns whether a fix may append a command to this RUN: shell form, no heredoc, a plain
-   * {@code &&} chain.
+   * Returns whether a fix may append a command to this RUN: shell form, no heredoc, a POSIX
+   * SHELL in effect, and no comment, background job or unbalanced quote in the command (after
+   * which an appended command would not run, or would run too early).
    *
+   * @param d the Dockerfile holding the RUN
    * @param run the RUN
    * @return true if {@link #append} is safe
    */
-  public static boolean canAppend(RunInstruction run) {
-    return run.command() instanceof Shell && run.heredocs().isEmpty() && Script.of(run).isAndChain();
+  public static boolean canAppend(Dockerfile d, RunInstruction run) {
+    return run.command() instanceof Shell s && run.heredocs().isEmpty()
+        && RunChains.shellAt(d, run).posix() && RunChains.append(s, List.of("true")).isPresent();
   }
 
   /**
    * Rewrites the lines of a shell-form RUN with a regular expression replacement applied to each
-   * line that is not a comment line.
+   * line that is not a comment line; a match that starts inside quotes or a comment is kept as
+   * it is.
    *
    * @param run the RUN
    * @param regex the pattern
@@ -200,10 +180,45 @@ public final class Edit {
    */
   public static RunInstruction replaceInLines(RunInstruction run, String regex, String replacement) {
     Shell sh = (Shell) run.command();
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
     List<String> out = new ArrayList<>();
+    char quote = 0; // the shell quote open at the start of the line (a quote can span lines)
     for (int i = 0; i < sh.lines().size(); i++) {
       String l = sh.lines().get(i);
-      out.add(sh.isComment(i) ? l : l.replaceAll(regex, replacement));
+      if (sh.isComment(i)) {
+        out.add(l);
+        continue;
+      }
+      boolean[] quoted = new boolean[l.length() + 1];
+      for (int k = 0; k < l.length(); k++) {
+        char c = l.charAt(k);
+        quoted[k] = quote != 0;
+        if (quote == 0 && c == '#' && (k == 0 || Character.isWhitespace(l.charAt(k - 1)))) {
+          for (int j = k; j <= l.length(); j++) {
+            quoted[j] = true; // a comment: never rewritten
+          }
+          break;
+        }
+        if (c == '\\' && quote != '\'') {
+          k++;
+          if (k < l.length()) {
+            quoted[k] = true;
+          }
+        } else if (quote == 0 && (c == '\'' || c == '"')) {
+          quote = c;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      }
+      // only matches that start outside quotes and comments: text inside them is not a command
+      java.util.regex.Matcher m = p.matcher(l);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(sb, quoted[m.start()] ? java.util.regex.Matcher.quoteReplacement(m.group())
+            : replacement);
+      }
+      m.appendTail(sb);
+      out.add(sb.toString());
     }
     return run.withCommand(new Shell(out));
   }

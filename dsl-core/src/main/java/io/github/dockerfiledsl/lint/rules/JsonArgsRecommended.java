@@ -11,14 +11,20 @@ import io.github.dockerfiledsl.instruction.ShellInstruction;
 import io.github.dockerfiledsl.lint.Fix;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
+import io.github.dockerfiledsl.internal.ShellScan;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * DF007: CMD or ENTRYPOINT in shell form; the shell becomes PID 1 and does not pass signals on.
- * The fix writes the exec form when the command is plain words (no quotes, variables or
- * operators), where both forms run the same program with the same arguments. Not reported in a
- * stage that sets SHELL, as BuildKit does.
+ * The fix writes the exec form when the command is plain words (no quotes, variables,
+ * assignments or operators) naming a program: a leading {@code exec} is dropped (the exec form
+ * already replaces the shell), and a shell builtin or keyword ({@code cd}, {@code set}, {@code
+ * ulimit}, {@code .}, {@code echo}, ...) gets no fix, since the exec form would look for a
+ * program of that name and the container could not start. Not reported in a stage that sets
+ * SHELL, as BuildKit does.
  */
 public final class JsonArgsRecommended extends AbstractRule {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+( +[A-Za-z0-9_./:=@%+,-]+)*");
@@ -53,8 +59,15 @@ public final class JsonArgsRecommended extends AbstractRule {
             : i instanceof EntrypointInstruction e ? e.command() : null;
         if (c instanceof Shell sh) {
           String line = sh.command().strip();
-          Fix fix = PLAIN.matcher(line).matches() ? new Fix("write the JSON form",
-              d -> Edit.replace(d, i, exec(i, Exec.of(Arrays.asList(line.split(" +")))))) : null;
+          List<String> words = PLAIN.matcher(line).matches()
+              ? new ArrayList<>(Arrays.asList(line.split(" +"))) : List.of();
+          if (!words.isEmpty() && words.get(0).equals("exec")) {
+            words.remove(0);
+          }
+          boolean program = !words.isEmpty() && !ShellScan.isBuiltin(words.get(0))
+              && !words.get(0).contains("=");
+          Fix fix = program ? new Fix("write the JSON form",
+              d -> Edit.replace(d, i, exec(i, Exec.of(words)))) : null;
           context.report(this, i, message(i.keyword(), line), fix);
         }
       });

@@ -87,10 +87,19 @@ class RuleDetailsTest {
   void mergedRunKeepsLinesAndFlags() {
     RunInstruction a = RunInstruction.of(Shell.lines("apt-get update ", "    && apt-get install -y curl"));
     RunInstruction b = RunInstruction.shell("rm -rf /var/lib/apt/lists/*");
-    assertThat(Edit.canMerge(a, b)).isTrue();
-    assertThat(((Shell) Edit.mergedRun(a, b).command()).lines()).containsExactly(
+    RunInstruction or = RunInstruction.shell("a || b");
+    RunInstruction note = RunInstruction.shell("echo a # note");
+    Dockerfile d = Dockerfile.model(List.of(), List.of(),
+        List.of(Stage.of(FromInstruction.of("debian:12"), List.of(a, b, or, note))));
+    assertThat(Edit.canMerge(d, a, b)).isTrue();
+    assertThat(((Shell) Edit.mergedRun(d, a, b).command()).lines()).containsExactly(
         "apt-get update ", "    && apt-get install -y curl ", "    && rm -rf /var/lib/apt/lists/*");
-    assertThat(Edit.canMerge(a, RunInstruction.shell("a || b"))).isFalse();
+    // a || b after a chain binds as (chain) || b: it runs in a subshell
+    assertThat(Edit.canMerge(d, a, or)).isTrue();
+    assertThat(((Shell) Edit.mergedRun(d, a, or).command()).command()).endsWith("&& ( a || b )");
+    // a comment would swallow the command after it
+    assertThat(Edit.canMerge(d, note, b)).isFalse();
+    assertThat(Edit.canMerge(d, b, note)).isFalse();
   }
 
   @Test

@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim
+RUN apt-get update
+# the tools
+RUN apt-get install -y --no-install-recommends curl
+RUN curl --version

@@ -1,0 +1,6 @@
+FROM debian:bookworm-slim
+# the tools
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+RUN curl --version
