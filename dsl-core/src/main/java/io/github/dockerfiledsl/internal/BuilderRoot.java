@@ -7,6 +7,7 @@ import io.github.dockerfiledsl.FromStep;
 import io.github.dockerfiledsl.ImageRef;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.StageRef;
+import io.github.dockerfiledsl.Templates;
 import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.Comment;
@@ -144,6 +145,10 @@ public final class BuilderRoot implements DockerfileBuilder {
   @Override
   public FromStep from(String image) {
     FromInstruction.of(image); // validates now, not at build()
+    if (!Templates.hasVariables(image)) {
+      // the model holds any reference BuildKit's parser reads; the builder insists on a valid one
+      ImageRef.parse(Templates.unescape(image));
+    }
     return add(new StageBuilder(this, stages.size(), Optional.of(image), Optional.empty()));
   }
 
@@ -248,6 +253,7 @@ public final class BuilderRoot implements DockerfileBuilder {
       finalShell.put(s, s.finalShell(inherited));
     }
     Dockerfile d = Dockerfile.model(directives, preamble, built);
+    StageGraph.requireValid(d); // the model allows what BuildKit's parser allows; the builder not
     if (!verbatim) {
       for (Pass p : passes) {
         d = p.apply(d);

@@ -487,6 +487,12 @@ final class SpecReader {
 
   private Mount mount(YamlNode node) {
     Map<String, YamlNode> m0 = object(node, "mount", null);
+    if (m0.containsKey("options")) {
+      // a mount whose type or a typed option is a variable: BuildKit's option list as written
+      Map<String, YamlNode> m = object(node, "mount", Set.of("options"));
+      List<String> options = strings(m.get("options"), "mount options");
+      return model(node, () -> new Mount.Expanded(options));
+    }
     YamlNode typeNode = m0.get("type");
     if (typeNode == null) {
       throw err(node, "missing key 'type' in mount (bind, cache, tmpfs, secret or ssh)");
