@@ -8,9 +8,10 @@
 # and the median rebuild time, and how many steps each rebuild ran instead of taking them from the
 # cache.
 #
-# There is no network: the base image (scripts/bench-rebuild/base) is debian:bookworm-slim with
-# an offline stand-in for pip and npm that "downloads" and "compiles" PAYLOAD_MB (default 8) of
-# pseudo-random data per dependency. Needs the local base images of scripts/setup-buildah.sh.
+# There is no network: the base image (scripts/bench-rebuild/base) is busybox with an offline
+# stand-in for pip and npm that spends CPU time per dependency like a build (gzip -9 of WORK_MB,
+# default 24, MiB of pseudo-random data) and writes a small payload. Needs the local base images
+# of scripts/setup-buildah.sh.
 # Usage: scripts/bench-rebuild.sh [NAME...]   (default: python node; REPEAT=3, KEEP=1 keeps images)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/bench-rebuild" && pwd)"
@@ -23,7 +24,7 @@ names=("$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-buildah bud --isolation chroot --pull=never -q --build-arg "PAYLOAD_MB=${PAYLOAD_MB:-8}" \
+buildah bud --isolation chroot --pull=never -q --build-arg "WORK_MB=${WORK_MB:-24}" \
   -t localhost/dsl-bench-base:latest "$here/base" >/dev/null
 
 # build VARIANT_FILE CONTEXT TAG [--no-cache]: prints "seconds steps-run"
@@ -33,9 +34,9 @@ build() {
   buildah bud --isolation chroot --pull=never --layers ${4:-} -f "$1" -t "$3" "$2" >"$log" 2>&1 \
     || { tail -n 20 "$log" >&2; exit 1; }
   t1=$(date +%s.%N)
-  # a step taken from the cache prints "--> Using cache"; the others run
+  # a step taken from the cache prints "--> Using cache"; the others run (FROM is not counted)
   local steps cached
-  steps=$(grep -c '^STEP [0-9]*/[0-9]*:' "$log" || true)
+  steps=$(($(grep -c '^STEP [0-9]*/[0-9]*:' "$log" || true) - 1))
   cached=$(grep -c -- '--> Using cache' "$log" || true)
   awk -v a="$t0" -v b="$t1" -v r=$((steps - cached)) -v s="$steps" \
     'BEGIN { printf "%.2f %d/%d\n", b - a, r, s }'
@@ -43,7 +44,7 @@ build() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '| example | variant | cold build (s) | rebuild after a source change (s, median of %d) | steps run / all in the rebuild |\n' "$repeat"
+printf '| example | variant | cold build (s) | rebuild after a source change (s, median of %d) | steps run / all after FROM in the rebuild |\n' "$repeat"
 printf '|---|---|---:|---:|---:|\n'
 for name in "${names[@]}"; do
   case $name in

@@ -171,12 +171,13 @@ class LinterTest {
   }
 
   @Test
-  void duplicateStageNamesAreAnErrorFindingNotAParseError() {
+  void duplicateStageNamesAreAWarningNotAParseError() {
+    // BuildKit builds the file and warns (dockerfile2llb/validations.go validateStageNames)
     LintReport r = Linter.defaults().lint("Dockerfile",
         "FROM alpine:3.20 AS a\nRUN true\nFROM alpine:3.20 AS a\nRUN true\n");
     assertThat(r.text()).isEqualTo(
-        "Dockerfile:3:1: error DF005 duplicate stage name 'a' (first defined on line 1)\n");
-    assertThat(r.exitCode()).isEqualTo(1);
+        "Dockerfile:3:1: warning DF005 duplicate stage name \"a\", stage names should be unique\n");
+    assertThat(r.exitCode()).isEqualTo(0);
   }
 
   @Test

@@ -141,9 +141,24 @@ final class RuleFixtures {
     put("DF206",
         df(stage("python:3.12-alpine", run("true"))),
         df(stage("python:3.12-slim", run("true"))));
+    // rules added with BuildKit's build-time stage checks and the peers' rules: the models of the
+    // text fixtures, which the model now holds (duplicate names, forward references)
+    for (String id : List.of("DF005", "DF117", "DF118", "DF208", "DF209", "DF210", "DF211",
+        "DF213", "DF215")) {
+      put(id, text(id, "fail.Dockerfile"), text(id, "pass.Dockerfile"));
+    }
     put("DF207",
         df(stage("debian:12", volume("/data"), run("mkdir -p /data/db"))),
         df(stage("debian:12", run("mkdir -p /data/db"), volume("/data"))));
+  }
+
+  private static Dockerfile text(String id, String name) {
+    try {
+      return Dockerfile.parse(java.nio.file.Files.readString(
+          TextFixturesTest.DIR.resolve(id).resolve(name), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A failing and passing case for CopyIgnoredFile, which needs a .dockerignore. */
