@@ -474,6 +474,12 @@ public final class Renderer {
     List<String> lines = shell.lines();
     String first = lines.get(0);
     if (first.startsWith("--")) {
+      if (field.startsWith("HEALTHCHECK")) {
+        // its flags come before CMD, where "--" would be part of the command
+        throw new IllegalArgumentException(
+            field + " shell command (" + Checks.quote(shell.command()) + ") must not start with"
+                + " '--', which would be read as a flag");
+      }
       // "--" ends the flags (BuildKit's bflag.go), so the command is not read as one
       flags = new ArrayList<>(flags);
       flags.add("--");
