@@ -96,6 +96,10 @@ class BuildKitChecksTest {
     assertThat(findings("DF208", "FROM busybox AS stage0\nCOPY --from=stage1 f2 /f1\n"
         + "FROM busybox AS stage1\nCOPY --from=stage0 f1 /f2\n"))
         .containsExactly("2: circular dependency detected on stage: stage0");
+    // a mount from a later stage: convert_runmount.go's wording
+    assertThat(findings("DF208", "FROM alpine AS a\nRUN --mount=from=b,target=/src make\n"
+        + "FROM alpine AS b\nFROM a\n")).containsExactly("2: cannot mount from stage \"b\" to"
+            + " \"/src\", stage needs to be defined before current command");
     // mounts count too; an unnamed stage is stage-N
     assertThat(findings("DF208", "FROM alpine\nRUN --mount=from=1,target=/x true\n"
         + "FROM alpine\nRUN true\nFROM stage-0\n")).isEmpty();

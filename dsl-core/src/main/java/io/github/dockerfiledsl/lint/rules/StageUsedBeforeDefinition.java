@@ -1,6 +1,8 @@
 package io.github.dockerfiledsl.lint.rules;
 
 import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.instruction.Mount;
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.internal.StageGraph;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
@@ -33,6 +35,31 @@ public final class StageUsedBeforeDefinition extends AbstractRule {
   }
 
   /**
+   * Returns the message for a mount from a later stage, BuildKit's wording
+   * (dockerfile2llb/convert_runmount.go).
+   *
+   * @param from the referenced stage as written
+   * @param target the mount target, empty when the mount has none
+   * @return the message
+   */
+  public static String mountMessage(String from, String target) {
+    return "cannot mount from stage \"" + from + "\" to \"" + target
+        + "\", stage needs to be defined before current command";
+  }
+
+  private static String target(RunInstruction run, String from) {
+    for (Mount m : run.mounts()) {
+      if (m instanceof Mount.Bind b && b.from().map(from::equals).orElse(false)) {
+        return b.target().orElse("");
+      }
+      if (m instanceof Mount.Cache c && c.from().map(from::equals).orElse(false)) {
+        return c.target();
+      }
+    }
+    return "";
+  }
+
+  /**
    * Returns the message for a cycle, BuildKit's wording.
    *
    * @param stage the stage's name ({@code stage-N} for an unnamed one)
@@ -59,7 +86,8 @@ public final class StageUsedBeforeDefinition extends AbstractRule {
           context.report(this, e.instruction(), cycle(current));
           reported = true;
         } else if (!cyclic && built[i]) {
-          context.report(this, e.instruction(), message(e.reference(), current));
+          context.report(this, e.instruction(), e.instruction() instanceof RunInstruction r
+              ? mountMessage(e.reference(), target(r, e.reference())) : message(e.reference(), current));
         }
       }
     }
