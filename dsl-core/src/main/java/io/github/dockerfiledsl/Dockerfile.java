@@ -1,10 +1,8 @@
 package io.github.dockerfiledsl;
 
 import io.github.dockerfiledsl.instruction.ArgInstruction;
-import io.github.dockerfiledsl.instruction.CopyInstruction;
 import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.Instruction;
-import io.github.dockerfiledsl.instruction.Mount;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.internal.Checks;
 import io.github.dockerfiledsl.internal.Trivia;
