@@ -1,2 +1,2 @@
-FROM registry.example.org/team/app:1.2
-RUN true
+FROM debian:12
+RUN sudo apt-get install -y --no-install-recommends curl

@@ -1,8 +1,3 @@
-FROM registry.example.com/team/app:1.2
-RUN true
-
-FROM debian:12 AS base
-RUN true
-
-FROM base
-RUN true
+FROM debian:12
+USER root
+RUN apt-get install -y --no-install-recommends curl

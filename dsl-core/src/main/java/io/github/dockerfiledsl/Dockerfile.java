@@ -1,10 +1,8 @@
 package io.github.dockerfiledsl;
 
 import io.github.dockerfiledsl.instruction.ArgInstruction;
-import io.github.dockerfiledsl.instruction.CopyInstruction;
 import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.Instruction;
-import io.github.dockerfiledsl.instruction.Mount;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.internal.Checks;
 import io.github.dockerfiledsl.internal.Trivia;
@@ -52,75 +50,6 @@ public final class Dockerfile {
     this.preamble = Trivia.normalize(pre, true, false);
     this.stages = Checks.list(stages, "stages");
     Checks.check(!this.stages.isEmpty(), "a Dockerfile needs at least one FROM");
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < this.stages.size(); i++) {
-      Optional<String> name = this.stages.get(i).name();
-      if (name.isPresent() && !names.add(name.get())) {
-        int first = indexOf(name.get());
-        throw new IllegalArgumentException(
-            "duplicate stage name '" + name.get() + "' (stages " + (first + 1) + " and " + (i + 1) + ")");
-      }
-    }
-    checkStageReferences();
-  }
-
-  /**
-   * Rejects a {@code COPY --from} or {@code RUN --mount from} naming the stage itself or a later
-   * stage, by index or by name, which BuildKit reports as a circular dependency. Values with a
-   * variable reference and names that are not stages (images) are not checked.
-   */
-  private void checkStageReferences() {
-    java.util.Map<String, Integer> stageIndex = new java.util.HashMap<>();
-    for (int i = stages.size() - 1; i >= 0; i--) {
-      int index = i;
-      stages.get(i).name().ifPresent(n -> stageIndex.put(n, index)); // the first one wins
-    }
-    for (int i = 0; i < stages.size(); i++) {
-      for (Instruction instruction : stages.get(i).instructions()) {
-        if (instruction instanceof CopyInstruction c && c.from().isPresent()) {
-          checkStageReference(c.from().get(), i, "COPY --from", stageIndex);
-        } else if (instruction instanceof RunInstruction r) {
-          for (Mount m : r.mounts()) {
-            Optional<String> from = m instanceof Mount.Bind b ? b.from()
-                : m instanceof Mount.Cache c ? c.from() : Optional.empty();
-            if (from.isPresent()) {
-              checkStageReference(from.get(), i, "RUN --mount from", stageIndex);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static void checkStageReference(String reference, int stage, String field,
-      java.util.Map<String, Integer> stageIndex) {
-    if (Templates.hasVariables(reference)) {
-      return;
-    }
-    String name = Templates.unescape(reference).toLowerCase(java.util.Locale.ROOT);
-    int target = -1;
-    if (!name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-      target = name.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(name);
-    } else {
-      target = stageIndex.getOrDefault(name, -1);
-      if (target < 0) {
-        return;
-      }
-    }
-    if (target >= stage) {
-      throw new IllegalArgumentException(
-          field + " (" + Checks.quote(reference) + ") in stage " + (stage + 1) + " must name an"
-              + " earlier stage; naming the stage itself or a later one is a circular dependency");
-    }
-  }
-
-  private int indexOf(String name) {
-    for (int i = 0; i < stages.size(); i++) {
-      if (stages.get(i).name().map(name::equals).orElse(false)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -130,8 +59,10 @@ public final class Dockerfile {
    * @param preamble the global ARGs, comments and blank lines before the first FROM
    * @param stages the stages, at least one
    * @return the Dockerfile
-   * @throws IllegalArgumentException for a repeated directive, a duplicate stage name or an
-   *     instruction other than ARG before the first FROM
+   * @throws IllegalArgumentException for a repeated directive or an instruction other than ARG
+   *     before the first FROM (a duplicate stage name or a stage used before its definition is
+   *     allowed, as BuildKit's parser allows it: the linter reports it, the typed builder refuses
+   *     it)
    */
   public static Dockerfile model(
       List<Directive> directives, List<Instruction> preamble, List<Stage> stages) {
@@ -266,14 +197,18 @@ public final class Dockerfile {
   }
 
   /**
-   * Returns the stage with the given name.
+   * Returns the first stage with the given name.
    *
    * @param name the stage name
    * @return the stage
    */
   public Optional<Stage> stage(String name) {
-    int i = indexOf(name);
-    return i < 0 ? Optional.empty() : Optional.of(stages.get(i));
+    for (Stage s : stages) {
+      if (s.name().map(name::equals).orElse(false)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -352,7 +352,7 @@ class CliFilesIT {
     write("legacy/x/Dockerfile", LINTED);
     Result override = run("lint", "legacy/x/Dockerfile");
     assertThat(override.out()).doesNotContain("DF111").doesNotContain("DF113")
-        .contains("legacy/x/Dockerfile:1:1: error DF117 FROM debian pulls from docker.io");
+        .contains("legacy/x/Dockerfile:1:1: error DF119 FROM debian pulls from docker.io");
 
     // the nearest configuration file wins; the command line wins over all
     write("a/.dockerfile-dsl.yaml", "lint:\n  severity: {DL3020: info}\n");

@@ -206,6 +206,14 @@ final class ModelExpressions {
           optional(s.id()), optional(s.target()), optional(s.env()), s.required(),
           optional(s.mode()), optional(s.uid()), optional(s.gid()));
     }
+    if (m instanceof Mount.Expanded e) {
+      CodeBlock.Builder fields = CodeBlock.builder();
+      for (int i = 0; i < e.fields().size(); i++) {
+        fields.add(i == 0 ? "$L" : ", $L", JavaLiterals.string(e.fields().get(i)));
+      }
+      return CodeBlock.of("new $T($T.of($L))", MOUNT.nestedClass("Expanded"), List.class,
+          fields.build());
+    }
     Mount.Ssh s = (Mount.Ssh) m;
     if (s.equals(Mount.ssh())) {
       return CodeBlock.of("$T.ssh()", MOUNT);

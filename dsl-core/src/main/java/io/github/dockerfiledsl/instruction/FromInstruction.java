@@ -1,7 +1,5 @@
 package io.github.dockerfiledsl.instruction;
 
-import io.github.dockerfiledsl.ImageRef;
-import io.github.dockerfiledsl.Templates;
 import io.github.dockerfiledsl.internal.Checks;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,9 +31,6 @@ public record FromInstruction(String image, Optional<String> platform, Optional<
         image.chars().noneMatch(Character::isWhitespace),
         "FROM image (%s) must not contain white space",
         Checks.quote(image));
-    if (!Templates.hasVariables(image)) {
-      ImageRef.parse(Templates.unescape(image));
-    }
     Checks.optional(platform, "platform").ifPresent(p -> Checks.word(p, "FROM --platform"));
     Checks.optional(name, "stage name");
     if (name.isPresent()) {

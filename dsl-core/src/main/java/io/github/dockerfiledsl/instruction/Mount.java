@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A {@code RUN --mount=type=...} mount. All string values are templates (see {@link
  * Instruction}).
  */
-public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Mount.Secret, Mount.Ssh {
+public sealed interface Mount
+    permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Mount.Secret, Mount.Ssh, Mount.Expanded {
 
   /**
    * Returns the mount type as written in {@code type=}.
@@ -356,6 +357,58 @@ public sealed interface Mount permits Mount.Bind, Mount.Cache, Mount.Tmpfs, Moun
     @Override
     public String type() {
       return "ssh";
+    }
+  }
+
+  /**
+   * A mount whose type, or an option the other records type (sharing, ro, rw, readonly,
+   * required), is given by a variable: BuildKit expands ARG and ENV in every mount option but
+   * {@code from} when it builds ({@code --mount=type=$MNT_TYPE,target=/cache}), so the model keeps
+   * the options as written, in order.
+   *
+   * @param fields the options: {@code key=value} with the value a template, or a bare {@code
+   *     key} ({@code ro}, {@code rw}, {@code required}); the keys are BuildKit's, in lower case
+   */
+  record Expanded(java.util.List<String> fields) implements Mount {
+    private static final java.util.Set<String> KEYS = java.util.Set.of("type", "from", "source",
+        "src", "target", "dst", "destination", "readonly", "ro", "readwrite", "rw", "required",
+        "id", "sharing", "mode", "uid", "gid", "size", "env");
+
+    /**
+     * Creates a mount of options.
+     *
+     * @param fields the options
+     */
+    public Expanded {
+      fields = Checks.list(fields, "mount options");
+      Checks.check(!fields.isEmpty(), "a mount needs at least one option");
+      for (String f : fields) {
+        Checks.singleLine(f, "mount option");
+        int eq = f.indexOf('=');
+        String key = eq < 0 ? f : f.substring(0, eq);
+        Checks.check(KEYS.contains(key), "mount option key (%s) must be one of %s",
+            Checks.quote(key), new java.util.TreeSet<>(KEYS));
+        if (key.equals("from") && eq >= 0) {
+          Checks.check(!Templates.hasVariables(f.substring(eq + 1)),
+              "mount from (%s) must not hold a variable: BuildKit resolves the stage before"
+                  + " variables are known", Checks.quote(f.substring(eq + 1)));
+        }
+      }
+    }
+
+    /**
+     * Returns the template of the {@code type} option, {@code bind} when there is none.
+     *
+     * @return the type as written, e.g. {@code $MNT_TYPE}
+     */
+    @Override
+    public String type() {
+      for (String f : fields) {
+        if (f.startsWith("type=")) {
+          return f.substring("type=".length());
+        }
+      }
+      return "bind";
     }
   }
 }

@@ -8,6 +8,7 @@ import io.github.dockerfiledsl.ImageRef;
 import io.github.dockerfiledsl.Run;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.StageRef;
+import io.github.dockerfiledsl.Templates;
 import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.instruction.BlankLine;
 import io.github.dockerfiledsl.instruction.Comment;
@@ -197,6 +198,10 @@ public final class BuilderRoot implements DockerfileBuilder {
   @Override
   public FromStep from(String image) {
     Checks.notNull(image, "image");
+    if (!Templates.hasVariables(image)) {
+      // the model holds any reference BuildKit's parser reads; the builder insists on a valid one
+      ImageRef.parse(Templates.unescape(image));
+    }
     return from(image, Optional.empty(), null, List.of());
   }
 
@@ -483,6 +488,7 @@ public final class BuilderRoot implements DockerfileBuilder {
       finalShell.put(s, s.finalShell(inherited));
     }
     Dockerfile d = Dockerfile.model(directives, preamble, built);
+    StageGraph.requireValid(d); // the model allows what BuildKit's parser allows; the builder not
     if (!verbatim) {
       for (Pass p : passes) {
         d = Checks.notNull(p.apply(d), "the result of pass " + p);

@@ -180,7 +180,7 @@ public final class Linter {
   }
 
   /**
-   * Returns a linter whose rule UntrustedRegistry (DF117, hadolint DL3026) trusts only
+   * Returns a linter whose rule UntrustedRegistry (DF119, hadolint DL3026) trusts only
    * the given registries; an empty list trusts every registry, as by default.
    *
    * @param registries registry hosts, {@code *} matching any characters ({@code *.example.com})

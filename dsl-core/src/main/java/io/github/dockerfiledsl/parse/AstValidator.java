@@ -71,20 +71,7 @@ public final class AstValidator {
     return idx < 0 ? node.column() : idx + 1;
   }
 
-  /** The last index of each stage name, so that a reference is checked in constant time. */
-  private final java.util.Map<String, Integer> lastStageIndex = new java.util.HashMap<>();
-
   private void run() {
-    List<String> allStages = new ArrayList<>();
-    for (AstNode node : ast.nodes()) {
-      if (node.keyword().equals("FROM")) {
-        List<String> args = node.args();
-        allStages.add(args.size() == 3 ? args.get(2).toLowerCase(Locale.ROOT) : "");
-      }
-    }
-    for (int i = 0; i < allStages.size(); i++) {
-      lastStageIndex.put(allStages.get(i), i);
-    }
     List<String> stageNames = new ArrayList<>();
     for (AstNode node : ast.nodes()) {
       String kw = node.keyword();
@@ -100,60 +87,12 @@ public final class AstValidator {
         }
         throw error(node, "no build stage in current context", "FROM before " + node.value());
       }
-      if (kw.equals("COPY")) {
-        checkCopyFrom(node, stageNames.size() - 1, allStages);
-      } else if (kw.equals("RUN")) {
-        checkMountFrom(node, stageNames.size() - 1, allStages);
-      }
+      // a stage named before its definition, or a cycle, is a build error in BuildKit (only for
+      // the stages it builds), not a parse error: the linter reports it (DF208)
     }
     if (stageNames.isEmpty()) {
       AstNode last = ast.nodes().get(ast.nodes().size() - 1);
       throw error(last, "dockerfile contains no stages to build", "a FROM instruction");
-    }
-  }
-
-  private void checkMountFrom(AstNode node, int current, List<String> stageNames) {
-    for (String flag : node.flags()) {
-      if (!flag.startsWith("--mount=")) {
-        continue;
-      }
-      List<String> fields = MountSyntax.fields(flag.substring("--mount=".length()));
-      for (String field : fields == null ? List.<String>of() : fields) {
-        if (field.toLowerCase(Locale.ROOT).startsWith("from=")) {
-          checkStageReference(node, flag, field.substring("from=".length()), current, stageNames);
-        }
-      }
-    }
-  }
-
-  private void checkCopyFrom(AstNode node, int current, List<String> stageNames) {
-    for (String flag : node.flags()) {
-      if (flag.startsWith("--from=")) {
-        checkStageReference(node, flag, flag.substring("--from=".length()), current, stageNames);
-      }
-    }
-  }
-
-  private void checkStageReference(
-      AstNode node, String flag, String from, int current, List<String> stageNames) {
-    String lower = from.toLowerCase(Locale.ROOT);
-    if (!lower.isEmpty() && lower.length() < 10 && lower.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      if (Integer.parseInt(lower) >= current) {
-        throw error(
-            node,
-            columnOf(node, flag),
-            "circular dependency detected on stage: " + from,
-            "an earlier stage than stage " + current);
-      }
-      return;
-    }
-    // a stage with that name at this index or later (the list holds every stage's name)
-    if (lastStageIndex.getOrDefault(lower, -1) >= current) {
-      throw error(
-          node,
-          columnOf(node, flag),
-          "circular dependency detected on stage: " + from,
-          "a stage defined before this one");
     }
   }
 

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 
 /**
@@ -163,6 +164,7 @@ public final class DockerfileParser {
       }
       AstNode node = (AstNode) e;
       if (node.keyword().equals("FROM")) {
+        current.addAll(innerComments(node)); // comments inside a continued FROM lead its stage
         List<Instruction> lead = takeLeading(current);
         if (from != null) {
           stages.add(stage(fromNode, leading, from, current));
@@ -178,8 +180,11 @@ public final class DockerfileParser {
         continue;
       }
       try {
+        displaced = new ArrayList<>();
+        Instruction instruction = instruction(node, node);
         current.addAll(innerComments(node));
-        current.add(instruction(node, node));
+        current.addAll(displaced); // e.g. comments between RUN flags and the command
+        current.add(instruction);
       } catch (IllegalArgumentException | NullPointerException | IllegalStateException iae) {
         throw error(node, iae.getMessage());
       }
@@ -305,6 +310,12 @@ public final class DockerfileParser {
     return line.substring(0, end - 1);
   }
 
+  /**
+   * Comment lines of a continued shell-form instruction that its command lines cannot hold
+   * (before the command, after the flags): placed just above the instruction.
+   */
+  private List<Instruction> displaced = new ArrayList<>();
+
   /** The physical lines of the shell command that ends the logical line of {@code node}. */
   private Shell shellLines(AstNode node, String command) {
     if (node.startLine() == 0 || node.startLine() == node.endLine() && node.heredocs().isEmpty()) {
@@ -315,14 +326,18 @@ public final class DockerfileParser {
     String trimmedEnd = GoText.trimRight(node.original());
     int start = trimmedEnd.length() - command.length();
     if (start < 0 || !trimmedEnd.startsWith(command, start)) {
+      displaceAll(segments);
       return Shell.of(command);
     }
     List<String> lines = new ArrayList<>();
+    List<Instruction> before = new ArrayList<>();
     int offset = 0;
     for (Segment s : segments) {
       if (s.comment) {
         if (!lines.isEmpty()) {
           lines.add(s.text.strip());
+        } else {
+          before.add(comment(s.text));
         }
         continue;
       }
@@ -334,15 +349,27 @@ public final class DockerfileParser {
       }
       lines.add(s.text.substring(Math.max(0, start - segStart)));
     }
+    List<Instruction> after = new ArrayList<>();
     while (lines.size() > 1 && lines.get(lines.size() - 1).stripLeading().startsWith("#")) {
-      lines.remove(lines.size() - 1);
+      after.add(0, comment(lines.remove(lines.size() - 1)));
     }
     // blank as BuildKit (Go's unicode.IsSpace) sees it, not Java's isBlank (U+001C..U+001F)
     if (lines.isEmpty()
         || lines.get(0).chars().allMatch(io.github.dockerfiledsl.internal.Checks::isSpace)) {
+      displaceAll(segments);
       return Shell.of(command);
     }
+    displaced.addAll(before);
+    displaced.addAll(after);
     return new Shell(lines);
+  }
+
+  private void displaceAll(List<Segment> segments) {
+    for (Segment s : segments) {
+      if (s.comment) {
+        displaced.add(comment(s.text));
+      }
+    }
   }
 
   private String template(String raw) {
@@ -489,6 +516,21 @@ public final class DockerfileParser {
 
   private Mount mount(String value) {
     List<String> fields = MountSyntax.fields(value);
+    for (String field : fields) {
+      int eq = field.indexOf('=');
+      String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
+      if (eq >= 0 && MountSyntax.hasVariable(field.substring(eq + 1)) && Set.of("type", "sharing",
+          "ro", "readonly", "rw", "readwrite", "required").contains(key)) {
+        // known at build time only: keep the options as written (values as templates)
+        List<String> options = new ArrayList<>();
+        for (String f : fields) {
+          int e = f.indexOf('=');
+          String k = (e < 0 ? f : f.substring(0, e)).toLowerCase(Locale.ROOT);
+          options.add(e < 0 ? k : k + "=" + template(f.substring(e + 1)));
+        }
+        return new Mount.Expanded(options);
+      }
+    }
     String type = "bind";
     String target = null;
     String source = null;

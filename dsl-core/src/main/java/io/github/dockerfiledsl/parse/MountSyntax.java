@@ -59,6 +59,16 @@ final class MountSyntax {
     }
   }
 
+  private static final Set<String> KEYS = Set.of("type", "from", "source", "src", "target", "dst",
+      "destination", "readonly", "ro", "readwrite", "rw", "required", "id", "sharing", "mode", "uid",
+      "gid", "size", "env");
+
+  /** BuildKit's test for a value it defers to build time: a '$' followed by any character. */
+  static boolean hasVariable(String value) {
+    int i = value.indexOf('$');
+    return i >= 0 && i < value.length() - 1;
+  }
+
   private static boolean isBool(String v) {
     return Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False")
         .contains(v);
@@ -74,6 +84,20 @@ final class MountSyntax {
     for (String field : fields) {
       int eq = field.indexOf('=');
       String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
+      if (eq >= 0 && key.equals("from") && hasVariable(field.substring(eq + 1))) {
+        // commands_runmount.go: the stage is resolved before variables are known
+        return "'from' doesn't support variable expansion, define alias stage instead";
+      }
+    }
+    for (String field : fields) {
+      int eq = field.indexOf('=');
+      String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
+      if (eq >= 0 && hasVariable(field.substring(eq + 1))) {
+        if (key.equals("type")) {
+          type = null; // known at build time only
+        }
+        continue;
+      }
       if (key.equals("type")) {
         type = eq < 0 ? "" : field.substring(eq + 1).toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
@@ -86,6 +110,12 @@ final class MountSyntax {
       int eq = field.indexOf('=');
       String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
       String v = eq < 0 ? null : field.substring(eq + 1);
+      if (v != null && hasVariable(v) && !key.equals("from")) {
+        if (!KEYS.contains(key)) {
+          return "unexpected key '" + key + "' in '" + field + "'";
+        }
+        continue; // BuildKit expands ARG and ENV here when it builds, and checks the value then
+      }
       switch (key) {
         case "type":
           break;
@@ -146,7 +176,7 @@ final class MountSyntax {
           return "unexpected key '" + key + "' in '" + field + "'";
       }
     }
-    if (type.equals("ssh") && fields.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).startsWith("source=")
+    if ("ssh".equals(type) && fields.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).startsWith("source=")
         || f.toLowerCase(Locale.ROOT).startsWith("src="))) {
       return "ssh mounts do not accept a source";
     }

@@ -363,6 +363,13 @@ public final class Renderer {
 
   private String mount(Mount m) {
     List<String> parts = new ArrayList<>();
+    if (m instanceof Mount.Expanded e) {
+      for (String f : e.fields()) {
+        int eq = f.indexOf('=');
+        parts.add(eq < 0 ? f : f.substring(0, eq + 1) + mountValue(f.substring(eq + 1), f.substring(0, eq)));
+      }
+      return String.join(",", parts);
+    }
     parts.add("type=" + m.type());
     if (m instanceof Mount.Bind b) {
       b.target().ifPresent(v -> parts.add("target=" + mountValue(v, "target")));
@@ -517,9 +524,15 @@ public final class Renderer {
     List<String> lines = shell.lines(indent);
     String first = lines.get(0);
     if (first.startsWith("--")) {
-      throw new IllegalArgumentException(
-          field + " shell command (" + Checks.quote(shell.command()) + ") must not start with '--',"
-              + " which would be read as a flag");
+      if (field.startsWith("HEALTHCHECK")) {
+        // its flags come before CMD, where "--" would be part of the command
+        throw new IllegalArgumentException(
+            field + " shell command (" + Checks.quote(shell.command()) + ") must not start with"
+                + " '--', which would be read as a flag");
+      }
+      // "--" ends the flags (BuildKit's bflag.go), so the command is not read as one
+      flags = new ArrayList<>(flags);
+      flags.add("--");
     }
     if (first.startsWith("[") && JsonArrays.isArray(shell.command().strip())) {
       throw new IllegalArgumentException(

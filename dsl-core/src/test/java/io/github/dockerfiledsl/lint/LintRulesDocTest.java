@@ -34,7 +34,11 @@ class LintRulesDocTest {
       if (r.needsSource()) {
         example = Files.readString(TextFixturesTest.DIR.resolve(r.id()).resolve("fail.Dockerfile"),
             StandardCharsets.UTF_8).strip().replace("\n", "<br>");
-        fix = r.id().equals("DF005") ? "no" : "fmt writes the canonical form";
+        fix = Linter.defaults().only(r.id()).withExperimental()
+            .lint("fail.Dockerfile", Files.readString(
+                TextFixturesTest.DIR.resolve(r.id()).resolve("fail.Dockerfile"), StandardCharsets.UTF_8))
+            .findings().stream().filter(Finding::fixable).findFirst()
+            .map(f -> f.fix().get().description()).orElse("no");
       } else {
         RuleFixtures.Case c = r.id().equals("DF018") ? RuleFixtures.COPY_IGNORED
             : RuleFixtures.CASES.get(r.id());

@@ -110,7 +110,7 @@ final class RuleFixtures {
     put("DF113",
         df(stage("debian", run("true"))),
         df(stage("debian:12", run("true"))));
-    put("DF117",
+    put("DF119",
         df(stage("registry.example.org/team/app:1.2", run("true"))),
         df(stage("registry.example.com/team/app:1.2", run("true")),
             stage(from("debian:12", "base"), run("true")),
@@ -146,13 +146,28 @@ final class RuleFixtures {
     put("DF206",
         df(stage("python:3.12-alpine", run("true"))),
         df(stage("python:3.12-slim", run("true"))));
+    // rules added with BuildKit's build-time stage checks and the peers' rules: the models of the
+    // text fixtures, which the model now holds (duplicate names, forward references)
+    for (String id : List.of("DF005", "DF117", "DF118", "DF208", "DF209", "DF210", "DF211",
+        "DF213", "DF215")) {
+      put(id, text(id, "fail.Dockerfile"), text(id, "pass.Dockerfile"));
+    }
     put("DF207",
         df(stage("debian:12", volume("/data"), run("mkdir -p /data/db"))),
         df(stage("debian:12", run("mkdir -p /data/db"), volume("/data"))));
   }
 
+  private static Dockerfile text(String id, String name) {
+    try {
+      return Dockerfile.parse(java.nio.file.Files.readString(
+          TextFixturesTest.DIR.resolve(id).resolve(name), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A failing and passing case for CopyIgnoredFile, which needs a .dockerignore. */
-  /** The trusted registries the DF117 fixtures are linted with. */
+  /** The trusted registries the DF119 fixtures are linted with. */
   static final List<String> TRUSTED = List.of("*.example.com", "docker.io");
 
   static final List<String> DOCKERIGNORE = List.of("# comment", "secrets/", "**/*.log", "!keep.log");

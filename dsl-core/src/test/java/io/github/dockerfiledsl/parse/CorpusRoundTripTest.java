@@ -172,6 +172,12 @@ class CorpusRoundTripTest {
     return out;
   }
 
+  /** Comment lines, anywhere (also inside continued instructions), and parser directives. */
+  static long commentLines(Ast ast) {
+    return ast.entries().stream()
+        .filter(e -> e instanceof AstEntry.Comment || e instanceof AstEntry.Directive).count();
+  }
+
   @Test
   void corpusRoundTrips() {
     List<String> files = Corpus.files();
@@ -196,8 +202,16 @@ class CorpusRoundTripTest {
           failures.put(path, "fmt is not idempotent");
           continue;
         }
-        List<Object> want = meaning(AstParser.parse(path, text));
-        List<Object> got = meaning(AstParser.parse(path, canonical));
+        Ast originalAst = AstParser.parse(path, text);
+        Ast canonicalAst = AstParser.parse(path, canonical);
+        long commentsBefore = commentLines(originalAst);
+        long commentsAfter = commentLines(canonicalAst);
+        if (commentsAfter < commentsBefore) {
+          failures.put(path, "fmt drops comment lines: " + commentsBefore + " became " + commentsAfter);
+          continue;
+        }
+        List<Object> want = meaning(originalAst);
+        List<Object> got = meaning(canonicalAst);
         if (!want.equals(got)) {
           String detail = "";
           for (int i = 0; i < Math.max(want.size(), got.size()); i++) {

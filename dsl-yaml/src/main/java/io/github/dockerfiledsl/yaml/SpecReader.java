@@ -3,7 +3,6 @@ package io.github.dockerfiledsl.yaml;
 import io.github.dockerfiledsl.Command;
 import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.Exec;
-import io.github.dockerfiledsl.ImageRef;
 import io.github.dockerfiledsl.Shell;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.AddInstruction;
@@ -62,6 +61,7 @@ final class SpecReader {
   private char escape = '\\';
   private final List<String> stageNames = new ArrayList<>();
   private final Map<String, Integer> allStageNames = new HashMap<>();
+  private int allStageCount;
 
   private SpecReader(String file) {
     this.file = file;
@@ -103,6 +103,7 @@ final class SpecReader {
     if (stageNodes.isEmpty()) {
       throw err(sn, "'stages' must not be empty: a spec needs at least one stage with a 'from'");
     }
+    allStageCount = stageNodes.size();
     for (int i = 0; i < stageNodes.size(); i++) {
       YamlNode s = stageNodes.get(i);
       if (s.kind == YamlNode.Kind.MAP && s.map.get("name") != null && s.map.get("name").isScalar()) {
@@ -158,13 +159,8 @@ final class SpecReader {
       if (!FromInstruction.isValidStageName(n)) {
         throw err(nameNode, "stage name '" + n + "' must match [a-z][a-z0-9-_.]*");
       }
-      n = n.toLowerCase(Locale.ROOT);
-      int first = stageNames.indexOf(n);
-      if (first >= 0) {
-        throw err(nameNode, "duplicate stage name '" + n + "' (stages " + (first + 1) + " and "
-            + (index + 1) + ")");
-      }
-      name = Optional.of(n);
+      // a duplicate name is allowed, as BuildKit allows it (lint DF005 reports it)
+      name = Optional.of(n.toLowerCase(Locale.ROOT));
     }
     Optional<String> platform = Optional.empty();
     if (m.get("platform") != null) {
@@ -224,13 +220,8 @@ final class SpecReader {
         throw err(node, "stage '" + image + "' is defined later (stage " + (later + 1)
             + "); FROM can only build on earlier stages");
       }
-      if (!stageNames.subList(0, Math.min(index, stageNames.size())).contains(image)) {
-        try {
-          ImageRef.parse(image);
-        } catch (IllegalArgumentException e) {
-          throw err(node, e.getMessage());
-        }
-      }
+      // an invalid image reference is read as BuildKit's parser reads it; the build fails on it
+      // and lint reports it (DF209)
     }
     return image;
   }
@@ -515,6 +506,12 @@ final class SpecReader {
 
   private Mount mount(YamlNode node) {
     Map<String, YamlNode> m0 = object(node, "mount", null);
+    if (m0.containsKey("options")) {
+      // a mount whose type or a typed option is a variable: BuildKit's option list as written
+      Map<String, YamlNode> m = object(node, "mount", Set.of("options"));
+      List<String> options = strings(m.get("options"), "mount options");
+      return model(node, () -> new Mount.Expanded(options));
+    }
     YamlNode typeNode = m0.get("type");
     if (typeNode == null) {
       throw err(node, "missing key 'type' in mount (bind, cache, tmpfs, secret or ssh)");
@@ -647,18 +644,12 @@ final class SpecReader {
       return stageRef(node, current, "copy from");
     }
     String from = string(node, "from");
-    if (from.chars().allMatch(Character::isDigit) && !from.isEmpty()) {
-      if (from.length() > 6 || Integer.parseInt(from) >= current) {
-        throw err(node, "undefined stage " + from + (current == 0
-            ? ": this is the first stage (stage indexes start at 0)"
-            : ": only stages 0.." + (current - 1) + " come before this one"));
-      }
-    } else {
-      Integer later = allStageNames.get(from);
-      if (later != null && later >= current) {
-        throw err(node, "stage '" + from + "' is defined later (stage " + (later + 1)
-            + "); COPY --from can only use earlier stages");
-      }
+    // a later stage is allowed, as BuildKit's parser allows it (lint DF208 reports it); an index
+    // past the last stage is not a stage at all
+    if (from.chars().allMatch(Character::isDigit) && !from.isEmpty()
+        && (from.length() > 6 || Integer.parseInt(from) >= allStageCount)) {
+      throw err(node, "undefined stage " + from + ": the spec has stages 0.." + (allStageCount - 1)
+          + " (stage indexes start at 0)");
     }
     return from;
   }

@@ -292,6 +292,12 @@ final class SpecWriter {
 
   private void mount(Mount m) {
     g.writeStartObject();
+    if (m instanceof Mount.Expanded e) {
+      g.writeName("options");
+      list(e.fields());
+      g.writeEndObject();
+      return;
+    }
     field("type", m.type());
     if (m instanceof Mount.Bind b) {
       opt("target", b.target());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bad specs fail with the file, line and column of the YAML node at fault. */
@@ -103,44 +104,42 @@ class SpecErrorsTest {
   }
 
   @Test
-  void laterStageCannotBeCopiedFrom() {
-    SpecException e = error("""
+  void laterStageAndInvalidImageAreReadAsBuildKitParsesThem() {
+    // BuildKit's parser accepts them and fails only when it builds such a stage; the linter
+    // reports them (DF208, DF209), so that import works on every file BuildKit parses
+    for (String yaml : List.of("""
         stages:
           - from: alpine
             steps:
               - copy: {from: later, src: /a, dest: /a}
           - from: alpine
             name: later
-        """);
-
-    assertThat(e.line()).isEqualTo(4);
-    assertThat(e.reason()).contains("stage 'later' is defined later (stage 2)");
-  }
-
-  @Test
-  void stageIndexMustComeBefore() {
-    SpecException e = error("""
+        """, """
         stages:
           - from: alpine
             steps:
               - copy: {from: "1", src: /a, dest: /a}
           - from: alpine
-        """);
-
-    assertThat(e.reason()).isEqualTo("undefined stage 1: this is the first stage (stage indexes"
-        + " start at 0)");
+        """, """
+        stages:
+          - from: Alpine:3.20
+        """)) {
+      assertThat(YamlSpec.read("app.yaml", yaml).stages()).isNotEmpty();
+    }
   }
 
   @Test
-  void invalidImageReference() {
+  void stageIndexMustExist() {
     SpecException e = error("""
         stages:
-          - from: Alpine:3.20
+          - from: alpine
+            steps:
+              - copy: {from: "2", src: /a, dest: /a}
+          - from: alpine
         """);
 
-    assertThat(e.line()).isEqualTo(2);
-    assertThat(e.column()).isEqualTo(11);
-    assertThat(e.reason()).contains("Alpine:3.20");
+    assertThat(e.reason()).isEqualTo("undefined stage 2: the spec has stages 0..1 (stage indexes"
+        + " start at 0)");
   }
 
   @Test
@@ -156,14 +155,13 @@ class SpecErrorsTest {
   }
 
   @Test
-  void duplicateStageName() {
-    SpecException e = error("""
+  void duplicateStageNameIsAllowedAsInBuildKit() {
+    // the spec holds what BuildKit's parser holds; lint reports it (DF005)
+    assertThat(YamlSpec.read("app.yaml", """
         stages:
           - {from: alpine, name: a}
           - {from: alpine, name: a}
-        """);
-
-    assertThat(e.getMessage()).isEqualTo("app.yaml:3:26: duplicate stage name 'a' (stages 1 and 2)");
+        """).stages()).hasSize(2);
   }
 
   @Test

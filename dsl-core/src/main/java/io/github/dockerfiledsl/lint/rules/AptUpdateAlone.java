@@ -6,7 +6,9 @@ import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.Fix;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * DF202: {@code apt-get update} (or {@code apk update}) alone in its RUN: the layer is cached, so
@@ -42,9 +44,7 @@ public final class AptUpdateAlone extends AbstractRule {
         Script sc = Script.of(r);
         Optional<Script.Simple> update = sc.commands().stream()
             .filter(c -> c.is("apt-get|apt|apk", "update")).findFirst();
-        boolean installs = sc.commands().stream().anyMatch(c -> c.is("apt-get|apt",
-            "install|upgrade|dist-upgrade|full-upgrade|build-dep|source|satisfy")
-            || c.is("apk", "add|upgrade|fix"));
+        boolean installs = sc.commands().stream().anyMatch(AptUpdateAlone::installs);
         if (update.isPresent() && !installs) {
           Optional<RunInstruction> next = Model.nextRun(s, r);
           Fix fix = next.filter(n -> Edit.canMerge(context.dockerfile(), r, n))
@@ -53,5 +53,41 @@ public final class AptUpdateAlone extends AbstractRule {
         }
       }
     }
+  }
+
+  private static final Set<String> APT = Set.of("apt-get", "apt", "aptitude", "xx-apt-get",
+      "xx-apt");
+  private static final Set<String> APT_INSTALL = Set.of("install", "upgrade", "dist-upgrade",
+      "full-upgrade", "build-dep", "source", "satisfy");
+  private static final Set<String> APK = Set.of("apk", "xx-apk");
+  private static final Set<String> APK_INSTALL = Set.of("add", "upgrade", "fix");
+
+  /**
+   * Whether a simple command installs with apt or apk anywhere in its words: also behind {@code
+   * xargs} with options ({@code ... | xargs -r apt-get install -y}) and through tonistiigi/xx's
+   * cross-compilation wrappers ({@code xx-apt-get install}).
+   */
+  static boolean installs(Script.Simple c) {
+    List<String> words = c.words();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      String program = w.substring(w.lastIndexOf('/') + 1);
+      Set<String> subs = APT.contains(program) ? APT_INSTALL : APK.contains(program) ? APK_INSTALL
+          : null;
+      if (subs == null) {
+        continue;
+      }
+      for (int k = i + 1; k < words.size(); k++) {
+        if (Set.of("-o", "-c", "-t", "-a", "-X").contains(words.get(k))) {
+          k++; // an option with a separate argument (apt-get -o Opt=v, apk -X repo)
+        } else if (!words.get(k).startsWith("-")) {
+          if (subs.contains(words.get(k))) {
+            return true;
+          }
+          break;
+        }
+      }
+    }
+    return false;
   }
 }

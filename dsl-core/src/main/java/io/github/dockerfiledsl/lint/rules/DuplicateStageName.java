@@ -1,49 +1,40 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.internal.StageGraph;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
-import io.github.dockerfiledsl.parse.Ast;
-import io.github.dockerfiledsl.parse.AstNode;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * DF005: two stages with the same name; {@code FROM name} and {@code COPY --from=name} become
- * ambiguous. An error here, since the model cannot hold such a file.
+ * ambiguous. BuildKit builds such a file (validateStageNames in dockerfile2llb/validations.go
+ * only warns); the model holds it, the typed builder refuses it.
  */
-public final class DuplicateStageName extends SourceRule {
+public final class DuplicateStageName extends AbstractRule {
 
   /** Creates the rule. */
   public DuplicateStageName() {
-    super("DF005", "DuplicateStageName", Severity.ERROR, "stage names must be unique",
-        "DuplicateStageName");
+    super("DF005", "DuplicateStageName", Severity.WARNING, "stage names should be unique",
+        "DuplicateStageName", null);
   }
 
   /**
-   * Returns the message.
+   * Returns the message: BuildKit's wording, first letter in lower case as all messages here.
    *
    * @param name the stage name
-   * @param firstLine the line of the first stage with that name
    * @return the message
    */
-  public static String message(String name, int firstLine) {
-    return "duplicate stage name '" + name + "' (first defined on line " + firstLine + ")";
+  public static String message(String name) {
+    return "duplicate stage name \"" + name + "\", stage names should be unique";
   }
 
   @Override
-  protected void check(LintContext context, Ast ast) {
-    Map<String, Integer> seen = new HashMap<>();
-    for (AstNode n : ast.nodes()) {
-      List<String> args = n.args();
-      if (n.keyword().equals("FROM") && args.size() == 3) {
-        String name = args.get(2).toLowerCase(Locale.ROOT);
-        Integer first = seen.putIfAbsent(name, n.startLine());
-        if (first != null) {
-          report(context, n, message(name, first), null);
-        }
-      }
+  public void check(LintContext context) {
+    Dockerfile d = context.dockerfile();
+    for (Map.Entry<Integer, Integer> e : StageGraph.of(d).duplicateNames().entrySet()) {
+      var stage = d.stages().get(e.getKey());
+      context.report(this, stage.from(), message(stage.name().orElseThrow()));
     }
   }
 }

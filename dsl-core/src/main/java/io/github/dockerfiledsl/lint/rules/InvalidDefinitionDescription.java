@@ -3,10 +3,9 @@ package io.github.dockerfiledsl.lint.rules;
 import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.ArgInstruction;
-import io.github.dockerfiledsl.instruction.BlankLine;
+import io.github.dockerfiledsl.instruction.FromInstruction;
 import io.github.dockerfiledsl.instruction.Comment;
 import io.github.dockerfiledsl.instruction.Instruction;
-import io.github.dockerfiledsl.lint.CheckDirective;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 import java.util.ArrayList;
@@ -27,16 +26,15 @@ public final class InvalidDefinitionDescription extends AbstractRule {
   }
 
   /**
-   * Returns the message.
+   * Returns the message: BuildKit's wording, first letter in lower case as all messages here.
    *
-   * @param kind {@code ARG} or {@code stage}
-   * @param name the name
-   * @param comment the comment text
+   * @param instruction {@code ARG} or {@code FROM}
+   * @param exampleKey the name, or {@code <arg_key>} for an ARG of several names
    * @return the message
    */
-  public static String message(String kind, String name, String comment) {
-    return "comment above " + kind + " '" + name + "' (" + comment.strip()
-        + ") should start with '" + name + "'";
+  public static String message(String instruction, String exampleKey) {
+    return "comment for " + instruction + " should follow the format: `# " + exampleKey
+        + " <description>`";
   }
 
   @Override
@@ -44,46 +42,46 @@ public final class InvalidDefinitionDescription extends AbstractRule {
     return true;
   }
 
+  /**
+   * As BuildKit (instructions/parse.go validateDefinitionDescription, with the comments its
+   * parser collects in parser.go): the comments since the previous instruction count, blank
+   * lines included, an empty comment ({@code #}) starts over; the first word of the last of them
+   * must be one of the ARG's names or the stage name.
+   */
   @Override
   public void check(LintContext context) {
     Dockerfile d = context.dockerfile();
-    scan(context, d.preamble(), null);
-    for (int s = 0; s < d.stages().size(); s++) {
-      Stage stage = d.stages().get(s);
-      List<Instruction> above = new ArrayList<>(stage.leading());
-      if (s == 0 && above.isEmpty()) {
-        above.addAll(d.preamble());
+    List<String> comments = new ArrayList<>();
+    List<Instruction> all = new ArrayList<>(d.preamble());
+    for (Stage stage : d.stages()) {
+      all.addAll(stage.leading());
+      all.add(stage.from());
+      all.addAll(stage.instructions());
+    }
+    for (Instruction i : all) {
+      if (i instanceof Comment c) {
+        String text = c.text().strip();
+        if (text.isEmpty()) {
+          comments.clear();
+        } else {
+          comments.add(text);
+        }
+        continue;
       }
-      if (stage.name().isPresent()) {
-        checkAbove(context, above, above.size(), stage.from(), "stage", stage.name().get());
+      if (i.isTrivia()) {
+        continue;
       }
-      scan(context, stage.instructions(), stage);
-    }
-  }
-
-  private void scan(LintContext context, List<Instruction> list, Stage stage) {
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i) instanceof ArgInstruction a && a.args().size() == 1) {
-        checkAbove(context, list, i, a, "ARG", a.args().get(0).name());
+      if (!comments.isEmpty()) {
+        List<String> keys = i instanceof ArgInstruction a
+            ? a.args().stream().map(ArgInstruction.Arg::name).toList()
+            : i instanceof FromInstruction f && f.name().isPresent() ? List.of(f.name().get())
+            : List.of();
+        String first = comments.get(comments.size() - 1).split(" ", -1)[0];
+        if (!keys.isEmpty() && !keys.contains(first)) {
+          context.report(this, i, message(i.keyword(), keys.size() == 1 ? keys.get(0) : "<arg_key>"));
+        }
       }
-    }
-  }
-
-  private void checkAbove(LintContext context, List<Instruction> list, int index, Instruction subject,
-      String kind, String name) {
-    if (index == 0 || !(list.get(index - 1) instanceof Comment c)) {
-      return;
-    }
-    if (index >= 2 && !(list.get(index - 2) instanceof BlankLine) && list.get(index - 2) instanceof Comment) {
-      return; // a block of comments is prose, not a one-line description
-    }
-    String text = c.text().strip();
-    if (text.isEmpty() || CheckDirective.fromComment(text).isPresent()) {
-      return;
-    }
-    String first = text.split("\\s+")[0];
-    if (!first.equals(name)) {
-      context.report(this, subject, message(kind, name, text));
+      comments.clear();
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.dockerfiledsl.lint.rules;
 
 import io.github.dockerfiledsl.Command;
+import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.Shell;
 import io.github.dockerfiledsl.Stage;
@@ -50,11 +51,21 @@ public final class JsonArgsRecommended extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    for (Stage s : context.dockerfile().stages()) {
-      if (s.steps().anyMatch(i -> i instanceof ShellInstruction)) {
-        continue;
-      }
+    // dispatchCmd/dispatchEntrypoint in BuildKit's convert.go: only when the image config has
+    // no SHELL yet, i.e. no SHELL earlier in the stage or in the stages it is built on
+    Dockerfile df = context.dockerfile();
+    boolean[] shellAtEnd = new boolean[df.stages().size()];
+    for (int index = 0; index < df.stages().size(); index++) {
+      Stage s = df.stages().get(index);
+      boolean[] shell = {Model.parentStage(df, index).map(p -> shellAtEnd[p]).orElse(false)};
       s.steps().forEach(i -> {
+        if (i instanceof ShellInstruction) {
+          shell[0] = true;
+          return;
+        }
+        if (shell[0]) {
+          return;
+        }
         Command c = i instanceof CmdInstruction cmd ? cmd.command()
             : i instanceof EntrypointInstruction e ? e.command() : null;
         if (c instanceof Shell sh) {
@@ -71,6 +82,7 @@ public final class JsonArgsRecommended extends AbstractRule {
           context.report(this, i, message(i.keyword(), line), fix);
         }
       });
+      shellAtEnd[index] = shell[0];
     }
   }
 

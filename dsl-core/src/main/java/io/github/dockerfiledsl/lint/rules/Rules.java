@@ -59,6 +59,16 @@ public final class Rules {
         new ShellEntrypointIgnoresCmd(),
         new AlpineMuslCaveat(),
         new WriteToVolume(),
+        new StageUsedBeforeDefinition(),
+        new InvalidImageReference(),
+        new SudoUsed(),
+        new AptUpgrade(),
+        new JsonArraySingleQuotes(),
+        new InvalidStopSignal(),
+        new DirectiveCasing(),
+        new IgnoredDirective(),
+        new ApkVirtualNotDeleted(),
+        new CacheOrder(),
         new ConsecutiveRuns());
   }
 }

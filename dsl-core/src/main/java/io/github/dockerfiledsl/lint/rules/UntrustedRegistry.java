@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * DF117: FROM an image of a registry that is not in the configured list of trusted registries
+ * DF119: FROM an image of a registry that is not in the configured list of trusted registries
  * (hadolint DL3026). Without a list, as in {@link io.github.dockerfiledsl.lint.Linter#defaults()},
  * every registry is trusted and the rule reports nothing; {@link
  * io.github.dockerfiledsl.lint.Linter#withTrustedRegistries(List)} sets the list.
@@ -37,7 +37,7 @@ public final class UntrustedRegistry extends AbstractRule {
    * @param trusted registry hosts, {@code *} matching any characters; empty trusts all
    */
   public UntrustedRegistry(List<String> trusted) {
-    super("DF117", "UntrustedRegistry", Severity.ERROR,
+    super("DF119", "UntrustedRegistry", Severity.ERROR,
         "pull base images only from the trusted registries", null, "DL3026");
     this.trusted = List.copyOf(trusted);
     List<Pattern> p = new ArrayList<>();

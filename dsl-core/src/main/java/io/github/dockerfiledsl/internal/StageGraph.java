@@ -1,0 +1,207 @@
+package io.github.dockerfiledsl.internal;
+
+import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.Stage;
+import io.github.dockerfiledsl.Templates;
+import io.github.dockerfiledsl.instruction.CopyInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
+import io.github.dockerfiledsl.instruction.Mount;
+import io.github.dockerfiledsl.instruction.RunInstruction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The references between the stages of a Dockerfile (FROM a stage, {@code COPY --from}, {@code
+ * RUN --mount from}), and the stage problems BuildKit reports only when it converts the file to a
+ * build: a duplicate stage name, a reference to the stage itself or a later one. The model holds
+ * such files (BuildKit's parser accepts them); the typed builder refuses them at {@code build()}
+ * through {@link #requireValid(Dockerfile)}, the linter reports them.
+ */
+public final class StageGraph {
+  private final Dockerfile dockerfile;
+  private final Map<String, Integer> byName = new HashMap<>();
+  private final List<List<Edge>> edges = new ArrayList<>();
+  private final List<Edge> badIndexes = new ArrayList<>();
+
+  /**
+   * A reference from an instruction of one stage to another stage.
+   *
+   * @param from the index of the referring stage
+   * @param to the index of the referenced stage
+   * @param instruction the referring instruction (the FROM for a stage built on another)
+   * @param field {@code FROM}, {@code COPY --from} or {@code RUN --mount from}
+   * @param reference the reference as written (a template)
+   */
+  public record Edge(int from, int to, Instruction instruction, String field, String reference) {}
+
+  private StageGraph(Dockerfile dockerfile) {
+    this.dockerfile = dockerfile;
+    List<Stage> stages = dockerfile.stages();
+    for (int i = 0; i < stages.size(); i++) {
+      int index = i;
+      stages.get(i).name().ifPresent(n -> byName.putIfAbsent(n.toLowerCase(Locale.ROOT), index));
+    }
+    for (int i = 0; i < stages.size(); i++) {
+      List<Edge> out = new ArrayList<>();
+      Stage s = stages.get(i);
+      String image = s.from().image();
+      Integer base = Templates.hasVariables(image) ? null : byName.get(image.toLowerCase(Locale.ROOT));
+      if (base != null && base < i) { // FROM names only earlier stages; a later name is an image
+        out.add(new Edge(i, base, s.from(), "FROM", image));
+      }
+      for (Instruction instruction : s.instructions()) {
+        if (instruction instanceof CopyInstruction c && c.from().isPresent()) {
+          edge(i, instruction, "COPY --from", c.from().get()).ifPresent(out::add);
+        } else if (instruction instanceof RunInstruction r) {
+          for (Mount m : r.mounts()) {
+            Optional<String> from = m instanceof Mount.Bind b ? b.from()
+                : m instanceof Mount.Cache c ? c.from() : Optional.empty();
+            if (from.isPresent()) {
+              edge(i, instruction, "RUN --mount from", from.get()).ifPresent(out::add);
+            }
+          }
+        }
+      }
+      edges.add(out);
+    }
+  }
+
+  /**
+   * Builds the graph of a Dockerfile.
+   *
+   * @param dockerfile the Dockerfile
+   * @return the graph
+   */
+  public static StageGraph of(Dockerfile dockerfile) {
+    return new StageGraph(dockerfile);
+  }
+
+  private Optional<Edge> edge(int stage, Instruction instruction, String field, String reference) {
+    if (Templates.hasVariables(reference)) {
+      return Optional.empty();
+    }
+    String name = Templates.unescape(reference).toLowerCase(Locale.ROOT);
+    if (!name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      if (name.length() > 9 || Integer.parseInt(name) >= dockerfile.stages().size()) {
+        // BuildKit: "invalid stage index", an error of its own
+        badIndexes.add(new Edge(stage, Integer.MAX_VALUE, instruction, field, reference));
+        return Optional.empty();
+      }
+      return Optional.of(new Edge(stage, Integer.parseInt(name), instruction, field, reference));
+    }
+    Integer target = byName.get(name);
+    return target == null ? Optional.empty()
+        : Optional.of(new Edge(stage, target, instruction, field, reference));
+  }
+
+  /**
+   * Returns the references of a stage to other stages (or itself), in source order.
+   *
+   * @param stage the stage index
+   * @return the references
+   */
+  public List<Edge> references(int stage) {
+    return edges.get(stage);
+  }
+
+  /**
+   * Returns the stages the default target (the last stage) builds: itself and every stage it
+   * references, directly or not.
+   *
+   * @return one flag per stage
+   */
+  public boolean[] reachableFromTarget() {
+    int n = dockerfile.stages().size();
+    boolean[] seen = new boolean[n];
+    List<Integer> todo = new ArrayList<>(List.of(n - 1));
+    seen[n - 1] = true;
+    while (!todo.isEmpty()) {
+      int s = todo.remove(todo.size() - 1);
+      for (Edge e : edges.get(s)) {
+        if (!seen[e.to()]) {
+          seen[e.to()] = true;
+          todo.add(e.to());
+        }
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * Returns whether a stage can reach itself by following references, which BuildKit reports as
+   * a circular dependency for the whole file.
+   *
+   * @param stage the stage index
+   * @return whether the stage is on a cycle
+   */
+  public boolean onCycle(int stage) {
+    boolean[] seen = new boolean[dockerfile.stages().size()];
+    List<Integer> todo = new ArrayList<>(List.of(stage));
+    while (!todo.isEmpty()) {
+      int s = todo.remove(todo.size() - 1);
+      for (Edge e : edges.get(s)) {
+        if (e.to() == stage) {
+          return true;
+        }
+        if (!seen[e.to()]) {
+          seen[e.to()] = true;
+          todo.add(e.to());
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns, for each stage with a name used before, the index of the first stage with that
+   * name.
+   *
+   * @return stage index to the index of its first namesake, in stage order
+   */
+  public Map<Integer, Integer> duplicateNames() {
+    Map<Integer, Integer> out = new java.util.LinkedHashMap<>();
+    List<Stage> stages = dockerfile.stages();
+    for (int i = 0; i < stages.size(); i++) {
+      Optional<String> name = stages.get(i).name();
+      if (name.isPresent()) {
+        int first = byName.get(name.get().toLowerCase(Locale.ROOT));
+        if (first != i) {
+          out.put(i, first);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Refuses what the typed builder must never produce: a duplicate stage name, or a {@code COPY
+   * --from} or {@code RUN --mount from} naming the stage itself or a later stage.
+   *
+   * @param dockerfile the built Dockerfile
+   * @throws IllegalArgumentException for the first such problem
+   */
+  public static void requireValid(Dockerfile dockerfile) {
+    StageGraph g = of(dockerfile);
+    for (Map.Entry<Integer, Integer> d : g.duplicateNames().entrySet()) {
+      throw new IllegalArgumentException("duplicate stage name '"
+          + dockerfile.stages().get(d.getKey()).name().orElseThrow() + "' (stages "
+          + (d.getValue() + 1) + " and " + (d.getKey() + 1) + ")");
+    }
+    List<Edge> all = new ArrayList<>(g.badIndexes);
+    for (int i = 0; i < dockerfile.stages().size(); i++) {
+      all.addAll(g.references(i));
+    }
+    for (Edge e : all) {
+      if (e.to() >= e.from()) {
+        throw new IllegalArgumentException(
+            e.field() + " (" + Checks.quote(e.reference()) + ") in stage " + (e.from() + 1)
+                + " must name an earlier stage; naming the stage itself or a later one is a"
+                + " circular dependency");
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+FROM Ubuntu:22.04
+RUN true

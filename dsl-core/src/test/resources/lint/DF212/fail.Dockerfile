@@ -1,0 +1,3 @@
+# Syntax=docker/dockerfile:1
+FROM alpine:3.20
+RUN true
