@@ -118,8 +118,10 @@ class RunChainDifferentialTest {
     Arbitrary<String> a = atom();
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, a),
+        // not ending in a background job: `x && true &` puts x in the background, and its output
+        // races with the next step's in any shell, merged or not
         net.jqwik.api.Tuple.of(3, Combinators.combine(a, a, Arbitraries.of(" && ", " || ", "; "))
-            .as((x, y, op) -> x + op + y)),
+            .as((x, y, op) -> x + op + y).filter(s -> !s.endsWith(" &"))),
         // a pipe into a filter only: two writers of the same files in one pipeline would race
         net.jqwik.api.Tuple.of(1, Combinators.combine(a, Arbitraries.of("cat", "head -n 1",
             "read V1", "cat >/dev/null", "tr a-z A-Z", "cd d1", "export V1=pipe"))

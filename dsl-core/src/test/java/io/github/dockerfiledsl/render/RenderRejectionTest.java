@@ -127,9 +127,9 @@ class RenderRejectionTest {
     assertThatThrownBy(() -> StageGraph.requireValid(Dockerfile.of(self)))
         .hasMessageContaining("('0') in stage 1");
     // the builder: a context named like a later stage
-    io.github.dockerfiledsl.DockerfileBuilder df = Dockerfile.builder();
-    df.from("alpine").copy(io.github.dockerfiledsl.Copy.of("a", "b").fromContext("later"));
-    assertThatThrownBy(() -> df.from("alpine").as("later").build())
+    assertThatThrownBy(() -> Dockerfile.from("alpine")
+        .copy(io.github.dockerfiledsl.Copy.of("a", "b").fromContext("later"))
+        .from("alpine").as("later").build())
         .hasMessage("COPY --from ('later') in stage 1 must name an earlier stage; naming the stage"
             + " itself or a later one is a circular dependency");
     // an earlier stage, an image and a variable are fine
