@@ -52,10 +52,10 @@ class ConsumerSmokeTest {
   @Test
   void lintsAParsedDockerfileWithPositions() {
     LintReport report = Linter.defaults().lint("Dockerfile",
-        "FROM alpine:3.20 AS build\nRUN true\n\nFROM alpine:3.20 AS build\nRUN false\n");
+        "FROM alpine:3.20 AS build\nRUN true\n\nSTOPSIGNAL SIGTERMINATE\nRUN false\n");
     assertThat(report.hasErrors()).isTrue();
     assertThat(report.text()).startsWith("Dockerfile:4:");
-    assertThat(report.findings("DF005")).hasSize(1);
+    assertThat(report.findings("DF211")).hasSize(1);
   }
 
   @Test

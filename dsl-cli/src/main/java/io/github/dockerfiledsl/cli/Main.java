@@ -83,7 +83,10 @@ public final class Main implements Callable<Integer> {
     stdin = in;
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
         true);
-    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
+    // every message on standard error goes through the escaping writer (control characters from
+    // file names or file contents never reach the terminal)
+    PrintWriter e = new PrintWriter(Terminal.escaping(
+        new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8)),
         true);
     Integer fast = FastPath.run(args, o, e);
     if (fast != null) {

@@ -35,4 +35,44 @@ final class Terminal {
     }
     return sb.toString();
   }
+
+  /**
+   * Wraps the writer of standard error so that no character from the input can act on the
+   * terminal, whatever message reaches it: control and format characters are escaped as by
+   * {@link #safe(String)} (unpaired surrogates are left to the encoder, which writes {@code ?}).
+   *
+   * @param out the writer
+   * @return the escaping writer
+   */
+  static java.io.Writer escaping(java.io.Writer out) {
+    return new java.io.FilterWriter(out) {
+      @Override
+      public void write(int c) throws java.io.IOException {
+        char ch = (char) c;
+        if (ch == '\t' || ch == '\n') {
+          out.write(ch);
+        } else if (ch == '\r') {
+          out.write("\\r");
+        } else if (ch < 0x20 || ch >= 0x7f && ch <= 0x9f || Character.getType(ch) == Character.FORMAT) {
+          out.write(String.format("\\u%04x", (int) ch));
+        } else {
+          out.write(ch);
+        }
+      }
+
+      @Override
+      public void write(char[] buf, int off, int len) throws java.io.IOException {
+        for (int i = off; i < off + len; i++) {
+          write(buf[i]);
+        }
+      }
+
+      @Override
+      public void write(String str, int off, int len) throws java.io.IOException {
+        for (int i = off; i < off + len; i++) {
+          write(str.charAt(i));
+        }
+      }
+    };
+  }
 }

@@ -105,7 +105,8 @@ class CliFilesIT {
   void lintReportsParseErrorsAsResultsAndLintsTheOthers() throws Exception {
     write("a/Dockerfile", "FROM busybox\nMAINTAINER me@example.org\n");
     write("b/Dockerfile", BAD);
-    write("c/Dockerfile", "FROM alpine:3.20 AS x\nRUN true\nFROM alpine:3.20 AS x\nRUN true\n");
+    // an error finding (DF211 InvalidStopSignal) at line 3
+    write("c/Dockerfile", "FROM alpine:3.20\nRUN true\nSTOPSIGNAL SIGTERMINATE\n");
 
     Result json = run("lint", "--format", "json", "a/Dockerfile", "b/Dockerfile");
     assertThat(json.exit()).isEqualTo(2);
