@@ -30,7 +30,7 @@ import org.testcontainers.DockerClientFactory;
  * image is kept after the test.
  *
  * <p>{@link #build()} builds it through Testcontainers' Docker client (any engine with a
- * Docker API: Docker, or podman's {@code podman system service}); {@link #buildWith(Builder)}
+ * Docker API: Docker, or podman's {@code podman system service}); {@link #buildWith(Builder, String...)}
  * builds the same context with a command line tool (buildah, podman, docker) through {@link
  * ImageBuild}, for machines without a Docker API.
  *
