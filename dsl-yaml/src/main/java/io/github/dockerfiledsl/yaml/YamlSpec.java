@@ -36,7 +36,8 @@ public final class YamlSpec {
    *
    * @param fileName the file name used in error messages, or {@code null}
    * @param yaml the spec text
-   * @return the Dockerfile model
+   * @return the Dockerfile model, in the form the parser reads from its rendering (so that
+   *     {@code Dockerfile.parse(d.render()).equals(d)}, as for a model the builder built)
    * @throws SpecException for any mistake, with the line and column of the YAML node at fault
    */
   public static Dockerfile read(String fileName, String yaml) {
@@ -44,7 +45,26 @@ public final class YamlSpec {
       throw new NullPointerException("yaml == null");
     }
     String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-    return SpecReader.read(fileName, YamlReader.read(fileName, text));
+    return canonical(SpecReader.read(fileName, YamlReader.read(fileName, text)));
+  }
+
+  /**
+   * Returns the model the parser reads from the rendering: one form for each value (a lone
+   * {@code $} that starts no reference is {@code \$}, as the parser writes it). A model the
+   * renderer refuses is returned as it is; rendering it reports the problem.
+   */
+  private static Dockerfile canonical(Dockerfile d) {
+    String rendered;
+    try {
+      rendered = d.render();
+    } catch (IllegalArgumentException unrenderable) {
+      return d;
+    }
+    try {
+      return Dockerfile.parse(rendered);
+    } catch (RuntimeException unreadable) {
+      return d; // the renderer's promise is broken; rendering and parsing it again reports it
+    }
   }
 
   /**
