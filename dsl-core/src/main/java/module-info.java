@@ -14,6 +14,7 @@ module io.github.dockerfiledsl.core {
   exports io.github.dockerfiledsl.lint;
   exports io.github.dockerfiledsl.image;
 
-  // implementation helpers shared with the YAML module only (heredoc markers); not public API
-  exports io.github.dockerfiledsl.internal to io.github.dockerfiledsl.yaml;
+  // implementation helpers shared with the YAML module (heredoc markers) and the command line
+  // (edit distance for "did you mean" hints); not public API
+  exports io.github.dockerfiledsl.internal to io.github.dockerfiledsl.yaml, io.github.dockerfiledsl.cli;
 }

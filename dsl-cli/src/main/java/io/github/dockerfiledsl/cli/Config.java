@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.cli;
 
+import io.github.dockerfiledsl.internal.EditDistance;
 import io.github.dockerfiledsl.lint.Linter;
 import io.github.dockerfiledsl.lint.Rule;
 import io.github.dockerfiledsl.lint.Severity;
@@ -445,31 +446,12 @@ final class Config {
     String best = null;
     int bestDistance = 3;
     for (String a : allowed) {
-      int d = distance(word.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT));
+      int d = EditDistance.levenshtein(word.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = a;
         bestDistance = d;
       }
     }
     return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

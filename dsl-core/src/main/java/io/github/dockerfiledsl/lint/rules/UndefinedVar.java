@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.internal.EditDistance;
 import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.AddInstruction;
@@ -214,32 +215,13 @@ public final class UndefinedVar extends AbstractRule {
 
     private String first(String best, List<String> candidates, String name) {
       for (String c : candidates) {
-        if (!c.equals(name) && distance(name, c) == 1
+        if (!c.equals(name) && EditDistance.levenshtein(name, c) == 1
             && (best == null || order.get(c) < order.get(best))) {
           best = c;
         }
       }
       return best;
     }
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Returns the templates of an instruction that BuildKit expands. */
