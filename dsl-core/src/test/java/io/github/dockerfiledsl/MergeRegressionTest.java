@@ -119,7 +119,7 @@ class MergeRegressionTest {
   @Test
   void otherSpellingsOfStateChangesRunInASubshell() {
     for (String step : List.of("builtin cd /tmp", "'cd' /tmp", "\\cd /tmp", "c\\d /tmp",
-        "eval cd /tmp", ". ./env.sh", "X=1", "read X < f", "printf -v X %s y", "let X=1",
+        "X=1", "read X < f", "printf -v X %s y", "let X=1",
         "shopt -s nullglob", "ulimit -n 64", ": ${X:=1}")) {
       Dockerfile d = Dockerfile.from("debian").run(step).run("pwd").build();
       assertThat(flat(d, 0)).as(step).containsExactly("( " + step + " ) && pwd");
@@ -285,5 +285,76 @@ class MergeRegressionTest {
   void packageCleanupAloneAppendsNothingAfterAComment() {
     RunInstruction r = RunInstruction.shell("apt-get update && apt-get install -y x # note");
     assertThat(PackageCleanup.cleanup(r)).isSameAs(r);
+  }
+  // ---- errexit and shell errors (found by RunChainDifferentialTest)
+
+  @Test
+  void aStepThatTurnsOnErrexitEndsItsRunOutsideASubshell() throws Exception {
+    // a subshell left of && ignores set -e: ( set -e; false; echo never ) && echo next succeeds
+    List<String> steps = List.of("echo a", "set -e; false; echo never", "echo next");
+    Dockerfile d = Dockerfile.from("debian").run(steps.get(0)).run(steps.get(1))
+        .run(steps.get(2)).build();
+    assertThat(flat(d, 0)).containsExactly("echo a && { set -e; false; echo never; }",
+        "echo next");
+    for (String shell : List.of("/bin/sh", "/bin/bash")) {
+      assertThat(sh(shell, runs(d, 0))).as(shell).isEqualTo(sh(shell, steps))
+          .isEqualTo("exit 1\na\n");
+    }
+  }
+
+  @Test
+  void aShellErrorKeepsBashsExitStatus() throws Exception {
+    // bash exits 127 on an expansion error at the top level of sh -c, 1 in a subshell
+    for (String step : List.of("cd / && echo ${NOPE:?unset}", "set -u; echo $NOPE",
+        "readonly R=1; export R=2", "cd / && echo $((1/0))")) {
+      List<String> steps = List.of("echo a", step, "echo never");
+      Dockerfile d = Dockerfile.from("debian").shell(Exec.of("/bin/bash", "-c"))
+          .run(steps.get(0)).run(steps.get(1)).run(steps.get(2)).build();
+      assertThat(runs(d, 0)).as(step).hasSize(2);
+      assertThat(sh("/bin/bash", runs(d, 0))).as(step).isEqualTo(sh("/bin/bash", steps));
+    }
+  }
+
+  @Test
+  void underAnErrexitShellEveryGroupedStepEndsItsRun() throws Exception {
+    List<String> steps = List.of("echo a", "cd /tmp; false; echo never", "echo b");
+    Dockerfile d = Dockerfile.from("debian").shell(Exec.of("/bin/bash", "-e", "-c"))
+        .run(steps.get(0)).run(steps.get(1)).run(steps.get(2)).build();
+    assertThat(flat(d, 0)).containsExactly("echo a && { cd /tmp; false; echo never; }",
+        "echo b");
+    // bash -e -c CMD behaves as bash -c 'set -e; CMD'
+    String separate = sh("/bin/bash", steps.stream().map(x -> "set -e; " + x).toList());
+    String merged = sh("/bin/bash", runs(d, 0).stream().map(x -> "set -e; " + x).toList());
+    assertThat(merged).isEqualTo(separate).isEqualTo("exit 1\na\n");
+  }
+
+  @Test
+  void cleanupCannotFollowAStepThatTurnsOnErrexit() {
+    assertThatThrownBy(() -> Dockerfile.from("debian").run(Apt.buildDeps("gcc"))
+        .run("set -e; ./configure; make").build())
+        .hasMessageContaining("set -e (errexit)")
+        .hasMessageContaining("give it a RUN of its own");
+  }
+
+  @Test
+  void theMergePassNeverPutsAnErrexitStepBeforeAnother() {
+    String first = "FROM debian:12\nRUN set -e; false; echo x\nRUN echo b\n";
+    assertThat(new MergeRuns().apply(DockerfileParser.parse("Dockerfile", first)).render())
+        .isEqualTo(first);
+    String second = "FROM debian:12\nRUN echo b\nRUN set -e; false; echo x\n";
+    assertThat(new MergeRuns().apply(DockerfileParser.parse("Dockerfile", second))
+        .render()).isEqualTo("FROM debian:12\nRUN echo b \\\n    && { set -e; false; echo x; }\n");
+  }
+
+  @Test
+  void cleanupIsAppendedUnderErrexitOnlyAfterSimpleCommands() {
+    RunInstruction simple = RunInstruction.shell(
+        "set -e; apt-get update; cd /tmp && apt-get install -y x");
+    assertThat(((Shell) PackageCleanup.cleanup(simple).command()).command())
+        .endsWith("&& rm -rf /var/lib/apt/lists/*");
+    // f's commands would lose errexit left of &&
+    RunInstruction function = RunInstruction.shell(
+        "set -e; f() { apt-get update; apt-get install -y x; }; f");
+    assertThat(PackageCleanup.cleanup(function)).isSameAs(function);
   }
 }

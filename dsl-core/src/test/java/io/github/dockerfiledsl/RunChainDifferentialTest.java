@@ -34,7 +34,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * source, functions, here-strings, background jobs, exit and return, {@code ||}, {@code ;},
  * pipes, comments, quotes and escapes), run as separate RUNs (a fresh shell per step, stopping at
  * the first failure as a build does) and as the RUNs the builder renders, under dash
- * ({@code /bin/sh}) and bash. A last probe step prints the state a following step sees
+ * ({@code /bin/sh}), bash, and bash under {@code SHELL ["/bin/bash", "-euo", "pipefail", "-c"]}
+ * (errexit and nounset on from the start). A last probe step prints the state a following step sees
  * (directory, variables, umask, ulimit, options, traps, aliases, functions, exported
  * variables). Exit status, stdout and the files written (with their modes) must be equal.
  *
@@ -47,15 +48,20 @@ class RunChainDifferentialTest {
   static final int TRIES = 20;
   static final int CASES = BATCH * TRIES;
 
-  /** The shells under test: name, program, SHELL instruction (empty for the default). */
-  record Sh(String name, String program, boolean bash) {}
+  /**
+   * The shells under test: name, program, its options before {@code -c}, and whether a SHELL
+   * instruction names it (dash is the default {@code /bin/sh}).
+   */
+  record Sh(String name, String program, List<String> options, boolean shellInstruction) {}
 
-  static final List<Sh> SHELLS = List.of(new Sh("dash", "/bin/sh", false),
-      new Sh("bash", "/bin/bash", true));
+  static final List<Sh> SHELLS = List.of(new Sh("dash", "/bin/sh", List.of(), false),
+      new Sh("bash", "/bin/bash", List.of(), true),
+      // a SHELL that turns on errexit and nounset, as many real Dockerfiles do
+      new Sh("bash-euo", "/bin/bash", List.of("-euo", "pipefail"), true));
 
   /** A state probe: a grouped step, so in a chain it sees what earlier steps leaked. */
   static final String PROBE = "( pwd; echo \"V1=${V1-unset} V2=${V2-unset} V3=${V3-unset}"
-      + " args=$# opts=$-\"; umask; ulimit -n; trap; alias; command -v f1 f2 e1;"
+      + " args=$# opts=$-\"; umask; ulimit -n; trap; alias; command -v f1 f2 e1 || :;"
       + " export -p; true ) 2>/dev/null";
 
   static Path root;
@@ -96,6 +102,13 @@ class RunChainDifferentialTest {
         Arbitraries.of("set -e", "set -u", "set -f", "set +e", "set -o noclobber",
             "shopt -s nullglob", "set -o pipefail", "alias e1='echo ALIAS'", "e1", "unalias e1",
             "umask 077", "umask 0", "ulimit -n 256", "ulimit -c 0", "trap 'echo TRAP' EXIT",
+            // errexit, ERR traps and shell errors: a subshell left of && ignores the first two,
+            // and bash reports the last with status 1 in a subshell, 127 at the top level
+            "set -e; false; echo E1", "set -eu; echo $V9", "echo ${V9:?V9 unset}",
+            "echo $((1/0))", "((V3=7))", "trap 'echo ERR' ERR; false; echo E2",
+            "x=$(set -e; false; echo y); echo \"[$x]\"", "readonly V2=c; V2=d", "echo ${V9:1:2}",
+            "( set -e; false; echo E3 )", "f3() { set -e; false; echo F3; }; f3",
+            "set -o errexit", "eval 'set -e'; false; echo E4", "echo ${1x}",
             "trap 'echo INT' INT", "trap - EXIT", "exec >out.log", "exec 3>fd3.txt",
             "exec echo E", "exec true", "exec false", "hash -r", "shift", "wait"),
         // functions, here-strings, background jobs, exit and return
@@ -122,9 +135,12 @@ class RunChainDifferentialTest {
         // races with the next step's in any shell, merged or not
         net.jqwik.api.Tuple.of(3, Combinators.combine(a, a, Arbitraries.of(" && ", " || ", "; "))
             .as((x, y, op) -> x + op + y).filter(s -> !s.endsWith(" &"))),
-        // a pipe into a filter only: two writers of the same files in one pipeline would race
-        net.jqwik.api.Tuple.of(1, Combinators.combine(a, Arbitraries.of("cat", "head -n 1",
-            "read V1", "cat >/dev/null", "tr a-z A-Z", "cd d1", "export V1=pipe"))
+        // a pipe into a filter only: two writers of the same files in one pipeline would race;
+        // and one that reads all its input: under pipefail, a writer whose reader has gone gets
+        // SIGPIPE or not by chance (merged or not)
+        net.jqwik.api.Tuple.of(1, Combinators.combine(a, Arbitraries.of("cat", "sed -n 1p",
+            "{ read V1; cat >/dev/null; }", "cat >/dev/null", "tr a-z A-Z",
+            "{ cd d1; cat >/dev/null; }", "{ export V1=pipe; cat >/dev/null; }"))
             .as((x, y) -> x + " | " + y)),
         net.jqwik.api.Tuple.of(1, Combinators.combine(a, a, Arbitraries.of(0, 1, 2, 3, 4, 5, 6))
             .as((x, y, k) -> switch (k) {
@@ -154,8 +170,10 @@ class RunChainDifferentialTest {
     Map<Sh, List<List<String>>> rendered = new TreeMap<>(Comparator.comparing(Sh::name));
     for (Sh sh : SHELLS) {
       List<List<String>> runs = new ArrayList<>();
-      StringBuilder script = new StringBuilder("SH=" + sh.program() + "\n");
-      script.append("probe() { cd \"$1/w\" && unset OLDPWD && HOME=\"$1/w\" \"$SH\" -c '" + q(PROBE)
+      StringBuilder script = new StringBuilder("SH=" + sh.program() + "\nSHOPTS='"
+          + String.join(" ", sh.options()) + "'\n");
+      script.append("probe() { cd \"$1/w\" && unset OLDPWD && HOME=\"$1/w\" \"$SH\" $SHOPTS -c '"
+          + q(PROBE)
           + "' </dev/null >\"$1/out\" 2>/dev/null; }\n");
       script.append("probe '" + dir + "/" + sh.name() + "-probe'\n");
       fixture(dir.resolve(sh.name() + "-probe"));
@@ -237,7 +255,7 @@ class RunChainDifferentialTest {
     script.append("V='").append(v)
         .append("'; st=0; cd \"$V/w\"; unset OLDPWD; export HOME=\"$V/w\"\n");
     for (String r : runs) {
-      script.append("[ $st = 0 ] && { \"$SH\" -c '").append(q(r))
+      script.append("[ $st = 0 ] && { \"$SH\" $SHOPTS -c '").append(q(r))
           .append("' </dev/null >>\"$V/out\" 2>/dev/null; st=$?; }\n");
     }
     script.append("echo $st >\"$V/status\"\n");
@@ -259,8 +277,10 @@ class RunChainDifferentialTest {
   /** The RUN commands the builder renders for the steps plus the probe. */
   static List<String> render(List<String> steps, Sh sh) {
     StageStep s = Dockerfile.from("scratch");
-    if (sh.bash()) {
-      s = s.shell(Exec.of(sh.program(), "-c"));
+    if (sh.shellInstruction()) {
+      List<String> args = new ArrayList<>(sh.options());
+      args.add("-c");
+      s = s.shell(Exec.of(sh.program(), args.toArray(String[]::new)));
     }
     for (String step : steps) {
       s = s.run(step);

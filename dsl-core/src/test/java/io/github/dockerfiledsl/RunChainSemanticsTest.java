@@ -48,7 +48,11 @@ class RunChainSemanticsTest {
         List.of("trap 'echo trapped >> log' EXIT", "echo body >> log"),
         List.of("umask 077", "touch f && ls -l f | cut -c1-10 >> log"),
         List.of("echo 'a;b || c' >> log", "echo \"d | e\" >> log"),
-        List.of("echo first >> log", "sleep 0 &", "echo third >> log"));
+        List.of("echo first >> log", "sleep 0 &", "echo third >> log"),
+        // errexit and shell errors: such a step ends its chain, outside any subshell
+        List.of("echo a >> log", "set -e; false; echo never >> log", "echo next >> log"),
+        List.of("echo a >> log", "cd / && echo ${NOPE:?unset} >> log", "echo never >> log"),
+        List.of("echo a >> log", "set -e; echo b >> log; false; echo never >> log"));
   }
 
   private Outcome sh(List<String> commands) throws IOException, InterruptedException {
@@ -92,9 +96,11 @@ class RunChainSemanticsTest {
 
   @ParameterizedTest
   @MethodSource("scenarios")
-  void mergesAllButBackgroundJobs(List<String> steps) {
+  void mergesAllButBackgroundJobsAndAfterErrexitOrShellErrors(List<String> steps) {
     List<String> merged = builtRuns(steps);
     boolean background = steps.stream().anyMatch(c -> c.endsWith("&"));
-    assertThat(merged).hasSize(background ? 3 : 1);
+    long ending = steps.subList(0, steps.size() - 1).stream()
+        .filter(c -> c.startsWith("set -e") || c.contains("${NOPE:?")).count();
+    assertThat(merged).hasSize(background ? 3 : 1 + (int) ending);
   }
 }

@@ -33,8 +33,11 @@ public final class RunChains {
    * @param posix whether {@code &&}, {@code ( )} and {@code set -o} work (a POSIX shell)
    * @param pipefailSupported whether the shell is known to support {@code set -o pipefail}
    * @param pipefailOn whether SHELL already turns pipefail on
+   * @param errexit whether SHELL turns errexit on ({@code -e}, {@code -o errexit})
+   * @param nounset whether SHELL turns nounset on ({@code -u}, {@code -o nounset})
    */
-  public record ShellInfo(boolean posix, boolean pipefailSupported, boolean pipefailOn) {
+  public record ShellInfo(boolean posix, boolean pipefailSupported, boolean pipefailOn,
+      boolean errexit, boolean nounset) {
 
     /**
      * Describes the shell set by SHELL, or the default {@code /bin/sh -c} when empty (whose
@@ -45,7 +48,7 @@ public final class RunChains {
      */
     public static ShellInfo of(Optional<Exec> shell) {
       if (shell.isEmpty()) {
-        return new ShellInfo(true, false, false);
+        return new ShellInfo(true, false, false, false, false);
       }
       List<String> args = shell.get().args();
       String exe = args.get(0);
@@ -53,13 +56,25 @@ public final class RunChains {
       boolean posix = POSIX.contains(base);
       boolean supported = PIPEFAIL.contains(base);
       boolean on = false;
+      boolean errexit = false;
+      boolean nounset = false;
       for (int i = 1; i < args.size(); i++) {
         String a = args.get(i);
-        if (a.equals("pipefail") && args.get(i - 1).startsWith("-") && args.get(i - 1).endsWith("o")) {
-          on = true;
+        String before = args.get(i - 1);
+        boolean option = before.startsWith("-") && !before.startsWith("--")
+            && before.endsWith("o");
+        on |= a.equals("pipefail") && option;
+        errexit |= a.equals("errexit") && option;
+        nounset |= a.equals("nounset") && option;
+        if (a.startsWith("-") && !a.startsWith("--")) {
+          errexit |= a.indexOf('e') > 0;
+          nounset |= a.indexOf('u') > 0;
+        }
+        if (a.equals("-c") || a.equals("-Command") || a.equals("/S")) {
+          break; // the command follows
         }
       }
-      return new ShellInfo(posix, supported, on);
+      return new ShellInfo(posix, supported, on, errexit, nounset);
     }
   }
 
@@ -152,6 +167,40 @@ public final class RunChains {
   }
 
   /**
+   * Returns whether a command, in a chain under this shell, may only be the last command and
+   * must not run in a subshell of the chain's own: it may turn on errexit or an ERR trap (in
+   * itself or in a subshell or substitution of its own), or it needs a subshell and may stop
+   * the shell by an error, or the SHELL turns errexit or nounset on and the command needs or has
+   * a subshell. A subshell on the left of {@code &&} ignores errexit and ERR traps, and bash
+   * reports a shell error in a subshell with status 1 where the top level of {@code sh -c}
+   * reports 127.
+   *
+   * @param a the command's analysis
+   * @param info the shell
+   * @return whether nothing may follow the command in its RUN
+   */
+  public static boolean endsChain(ShellScan.Analysis a, ShellInfo info) {
+    return a.errexit() || info.errexit() && (a.needsGroup() || a.nested())
+        || a.needsGroup() && (a.stops().isPresent() || info.nounset());
+  }
+
+  /**
+   * Returns whether nothing may follow a run step in its RUN (see {@link
+   * #endsChain(ShellScan.Analysis, ShellInfo)}).
+   *
+   * @param run the step
+   * @param info the shell
+   * @return true for a shell-form step that must end its chain
+   */
+  public static boolean endsChain(Run run, ShellInfo info) {
+    return run.command() instanceof Shell s && endsChain(ShellScan.analyze(s.command()), info);
+  }
+
+  private static String whyLast(ShellScan.Analysis a, ShellInfo info) {
+    return a.stops().orElse(info.errexit() ? "errexit on in SHELL" : "nounset on in SHELL");
+  }
+
+  /**
    * Returns whether a run step may share its RUN with other steps.
    *
    * @param run the step
@@ -171,7 +220,8 @@ public final class RunChains {
    * @return whether {@link #join} applies
    */
   public static boolean mergeable(RunInstruction first, RunInstruction second, ShellInfo info) {
-    return info.posix() && mergeable(first) && mergeable(second) && first.sameFlags(second);
+    return info.posix() && mergeable(first) && mergeable(second) && first.sameFlags(second)
+        && !endsChain(ShellScan.analyze(((Shell) first.command()).command()), info);
   }
 
   private static boolean mergeable(RunInstruction r) {
@@ -195,7 +245,9 @@ public final class RunChains {
   /**
    * Joins commands with {@code &&}, one command per line, running in a subshell each command
    * that could change the shell's state for the commands after it, and each command whose
-   * operators ({@code ||}, {@code ;}) would otherwise bind to its neighbours.
+   * operators ({@code ||}, {@code ;}) would otherwise bind to its neighbours. A command that
+   * {@linkplain #endsChain(ShellScan.Analysis, ShellInfo) must end the chain} may only be the
+   * last, and is grouped with braces, not a subshell, where its operators need grouping.
    *
    * @param parts the commands, each chainable, at least one
    * @param info the shell
@@ -213,6 +265,13 @@ public final class RunChains {
       Checks.check(n == 1 || a.chainable(),
           "command (%s) cannot join a run chain: it has %s",
           Checks.quote(part.command()), a.reason());
+      boolean ends = n > 1 && endsChain(a, info);
+      Checks.check(!ends || p == n - 1,
+          "%s cannot follow command (%s) in one RUN: the command has %s, so it must end its RUN"
+              + " (a subshell would ignore errexit and change the status of shell errors); give"
+              + " it a RUN of its own or put what follows inside it",
+          p + 1 < n ? Checks.quote(parts.get(p + 1).command()) : "", Checks.quote(part.command()),
+          whyLast(a, info));
       List<String> pl = new ArrayList<>(part.lines());
       boolean addPipefail = pipefail && a.pipe() && info.pipefailSupported() && !info.pipefailOn();
       if (addPipefail) {
@@ -222,7 +281,11 @@ public final class RunChains {
       // operators would bind to the chain
       boolean wrap = n > 1 && (a.needsGroup() && (p < n - 1 || a.loose())
           || p < n - 1 && addPipefail || a.trailingSemicolon());
-      if (wrap) {
+      if (wrap && ends) {
+        pl.set(0, "{ " + pl.get(0));
+        pl.set(pl.size() - 1, pl.get(pl.size() - 1).stripTrailing()
+            + (a.trailingSemicolon() ? " }" : "; }"));
+      } else if (wrap) {
         pl.set(0, "( " + pl.get(0));
         pl.set(pl.size() - 1, pl.get(pl.size() - 1).stripTrailing() + " )");
       }
@@ -347,17 +410,20 @@ public final class RunChains {
 
   /**
    * Appends commands to the end of a shell-form command with {@code &&}, or returns empty when
-   * that would change its meaning (a comment, a background job or a heredoc in it). The
-   * existing command stays as it is (a left-associative {@code &&} keeps its meaning; a
-   * trailing {@code ;} is dropped); an appended command that is not simple runs in a subshell.
+   * that would change its meaning (a comment, a background job or a heredoc in it; or errexit
+   * may be on and the last and-or list runs commands of its own, a function or a compound
+   * command, whose commands {@code &&} after them would exempt from errexit). The existing command stays as it is
+   * (a left-associative {@code &&} keeps its meaning; a trailing {@code ;} is dropped); an
+   * appended command that is not simple runs in a subshell.
    *
    * @param shell the command
    * @param commands the commands to append
+   * @param info the shell
    * @return the longer command
    */
-  public static Optional<Shell> append(Shell shell, List<String> commands) {
+  public static Optional<Shell> append(Shell shell, List<String> commands, ShellInfo info) {
     ShellScan.Analysis a = ShellScan.analyze(shell.command());
-    if (!a.chainable()) {
+    if (!a.chainable() || (a.errexit() || info.errexit()) && !a.tailSimple()) {
       return Optional.empty();
     }
     List<String> out = new ArrayList<>(shell.lines());

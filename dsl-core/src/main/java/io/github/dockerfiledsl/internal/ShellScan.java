@@ -3,9 +3,12 @@ package io.github.dockerfiledsl.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A POSIX shell lexer for run chains. It splits a command line into words, operators and
@@ -30,6 +33,14 @@ import java.util.Set;
  *       &>}, {@code |&}, {@code <<<}), a reference to {@code $_} (the previous step's last
  *       argument), or nesting deeper than {@value #MAX_DEPTH}.
  * </ul>
+ *
+ * <p>Besides, the scan notes whether a line {@linkplain Analysis#errexit() may turn on errexit}
+ * (or an ERR trap, anywhere in it, subshells and substitutions included) and whether it {@linkplain
+ * Analysis#stops() may stop the shell by an error}: a subshell on the left of {@code &&} ignores
+ * {@code set -e} and ERR traps inside it, and bash reports an expansion error (an unset variable
+ * under {@code set -u}, {@code ${a:?}}, a bad substitution, an arithmetic error, an assignment to
+ * a read-only variable) with status 127 at the top level of {@code sh -c} but 1 in a subshell.
+ * Such a line may only be the last command of a chain, outside any subshell of the chain's own.
  */
 public final class ShellScan {
   /** The deepest nesting of substitutions the scanner follows before giving up. */
@@ -50,6 +61,22 @@ public final class ShellScan {
       "shopt", "source", "suspend", "test", "times", "trap", "true", "type", "typeset",
       "ulimit", "umask", "unalias", "unfunction", "unhash", "unset", "unsetopt", "wait",
       "whence", "where", "which", "zmodload", "zle", "zstyle");
+
+  /** The variables bash makes read-only; assigning one stops a POSIX-mode bash. */
+  private static final Set<String> BASH_READONLY = Set.of("BASHOPTS", "BASH_VERSINFO", "EUID",
+      "PPID", "SHELLOPTS", "UID");
+
+  /** Shell options whose change makes errors stop the shell, or errexit apply. */
+  private static final Set<String> STOPPING_OPTIONS = Set.of("errexit", "nounset", "posix",
+      "errtrace", "inherit_errexit");
+
+  /** Parameter-expansion operators that can neither fail nor assign ({@code =} assigns). */
+  private static final List<String> SAFE_OPERATORS = List.of(":-", ":=", ":+", "-", "=", "+",
+      "##", "#", "%%", "%", "//", "/#", "/%", "/", "^^", "^", ",,", ",");
+
+  /** Builtins that run commands the scan cannot see, in the shell that runs them. */
+  private static final Set<String> CODE_RUNNERS = Set.of("eval", ".", "source", "command",
+      "builtin");
 
   /** Builtins that change no state of the shell that runs them. */
   private static final Set<String> INERT = Set.of("echo", "printf", "test", "[", "true",
@@ -119,9 +146,22 @@ public final class ShellScan {
    * @param trailingSemicolon whether it ends with an unquoted {@code ;}
    * @param commands the simple commands at the top level, in order (also those inside
    *     {@code if}, loops and braces; not those in {@code $(..)} or {@code ( )})
+   * @param stops why the line may turn on errexit or stop the shell by an error (see the class
+   *     documentation), or empty when it provably cannot
+   * @param errexit whether the line may turn on errexit or an ERR trap anywhere in it, or runs
+   *     commands the scan cannot see ({@code eval}, {@code .}, an alias, a command name that is
+   *     not a literal word), so that on the left of {@code &&} it could act differently
+   * @param nested whether the line has a subshell, a command substitution or a process
+   *     substitution, which inherit errexit from a SHELL that turns it on
+   * @param tailSimple whether the line's last and-or list (after its last top-level {@code ;}
+   *     or line break) is only simple commands that run no commands of their own (no compound
+   *     command, subshell, substitution, function call, {@code eval} or {@code .}), so that
+   *     {@code && more}
+   *     after it keeps the meaning of every command in it even under errexit
    */
   public record Analysis(Kind kind, String reason, boolean inert, boolean loose, boolean pipe,
-      boolean trailingSemicolon, List<Command> commands) {
+      boolean trailingSemicolon, List<Command> commands, Optional<String> stops,
+      boolean errexit, boolean nested, boolean tailSimple) {
 
     /**
      * Returns whether the line may be joined to others at all.
@@ -171,9 +211,10 @@ public final class ShellScan {
     try {
       toks = lx.run();
     } catch (Unsafe e) {
-      return new Analysis(Kind.ALONE, e.getMessage(), false, false, false, false, List.of());
+      return new Analysis(Kind.ALONE, e.getMessage(), false, false, false, false, List.of(),
+          Optional.of(e.getMessage()), true, true, false);
     }
-    return classify(toks, lx);
+    return classify(command, toks, lx);
   }
 
   /** Thrown when the line has something that keeps it alone. */
@@ -185,7 +226,7 @@ public final class ShellScan {
     }
   }
 
-  private static Analysis classify(List<Tok> toks, Lexer lx) {
+  private static Analysis classify(String command, List<Tok> toks, Lexer lx) {
     String alone = lx.comment ? "a comment" : lx.underscore ? "a reference to $_" : null;
     boolean inert = !lx.assignsInExpansion;
     String reason = lx.assignsInExpansion ? "an expansion that assigns a variable" : null;
@@ -200,6 +241,9 @@ public final class ShellScan {
     boolean commandStart = true;
     boolean caseWord = false; // the word after 'case', then 'in'
     boolean forName = false; // words after 'for' up to ';' or 'do'
+    int tailStart = 0; // the first command of the last top-level and-or list
+    boolean tailCompound = false; // whether that list has a keyword or a subshell
+    Set<String> functions = new HashSet<>();
     List<Word> assignments = new ArrayList<>();
     List<Word> words = new ArrayList<>();
     for (int k = 0; k < toks.size() && alone == null; k++) {
@@ -219,6 +263,16 @@ public final class ShellScan {
         assignments.clear();
         words.clear();
         forName = false;
+        if (stack.isEmpty() && parens == 0 && (op.equals(";") || op.equals("\n"))) {
+          tailStart = commands.size();
+          tailCompound = false;
+        }
+        if (op.equals("(")) {
+          tailCompound |= stack.isEmpty() && parens == 0;
+          if (k > 0 && toks.get(k - 1).type == T.WORD) {
+            functions.add(toks.get(k - 1).word.text());
+          }
+        }
         switch (op) {
           case "&":
             alone = "a background job";
@@ -283,6 +337,7 @@ public final class ShellScan {
       }
       if (commandStart && words.isEmpty() && v != null && !w.quoted() && RESERVED.contains(v)) {
         compound |= parens == 0;
+        tailCompound |= parens == 0;
         switch (v) {
           case "if", "case", "{" -> stack.push(v);
           case "while", "until", "for", "select" -> {
@@ -321,11 +376,44 @@ public final class ShellScan {
       alone = "an unclosed '" + (stack.peek().equals("loop") ? "do" : stack.peek()) + "'";
     }
     if (alone != null) {
-      return new Analysis(Kind.ALONE, alone, false, loose, pipe, trailingSemicolon, commands);
+      return new Analysis(Kind.ALONE, alone, false, loose, pipe, trailingSemicolon, commands,
+          Optional.of(alone), true, true, false);
     }
     if (compound) {
       inert = false;
       reason = reason == null ? "a compound command" : reason;
+    }
+    if (lx.arithmeticCommand) {
+      inert = false; // ((a=1)) assigns in bash
+      reason = reason == null ? "an arithmetic command" : reason;
+    }
+    String[] found = {null, lx.stops}; // errexit, shell error
+    for (Command c : commands) {
+      stops(c.assignments(), c.words(), found);
+    }
+    boolean nested = !lx.substitutions.isEmpty() || lx.arithmeticCommand
+        || commands.stream().anyMatch(Command::inSubshell);
+    for (int k = 0; k < lx.substitutions.size() && found[0] == null; k++) {
+      int[] span = lx.substitutions.get(k);
+      String inner = command.substring(span[0], span[1]);
+      if (span[2] == 1) { // backquotes: \$, \` and \\ stand for the character
+        inner = inner.replaceAll("\\\\([$`\\\\])", "$1");
+      }
+      Analysis a = analyze(inner);
+      if (a.errexit()) {
+        found[0] = a.stops().orElse("a command substitution");
+      }
+    }
+    String stops = found[0] != null ? found[0] : found[1];
+    boolean tailSimple = !tailCompound;
+    for (int c = tailStart; c < commands.size() && tailSimple; c++) {
+      Command cmd = commands.get(c);
+      Optional<String> name = cmd.name();
+      tailSimple = !cmd.inSubshell() && (cmd.words().isEmpty() || name.isPresent()
+          && !functions.contains(name.get()) && !CODE_RUNNERS.contains(name.get()))
+          && Stream.concat(cmd.assignments().stream(), cmd.words().stream()).map(Word::raw)
+              .noneMatch(r -> r.contains("$(") || r.contains("`") || r.contains("<(")
+                  || r.contains(">("));
     }
     for (Command c : commands) {
       String why = c.inSubshell() ? null : stateful(c);
@@ -335,14 +423,172 @@ public final class ShellScan {
       }
     }
     if (toks.isEmpty()) {
-      return new Analysis(Kind.ALONE, "an empty command", false, false, false, false, commands);
+      return new Analysis(Kind.ALONE, "an empty command", false, false, false, false, commands,
+          Optional.of("an empty command"), true, true, false);
     }
     if (loose && reason == null) {
       reason = "'||', ';' or a line break";
     }
     Kind kind = inert && !loose ? Kind.SIMPLE : Kind.GROUP;
     return new Analysis(kind, kind == Kind.SIMPLE ? "" : reason, inert, loose, pipe,
-        trailingSemicolon, List.copyOf(commands));
+        trailingSemicolon, List.copyOf(commands), Optional.ofNullable(stops), found[0] != null,
+        nested, tailSimple);
+  }
+
+  /**
+   * Notes why a simple command may turn on errexit (in {@code found[0]}) or stop the shell by an
+   * error (in {@code found[1]}), keeping the first reason of each. Conservative: a command whose
+   * effect cannot be seen ({@code eval}, {@code .}, a name that is not a literal word) counts as
+   * turning on errexit.
+   */
+  private static void stops(List<Word> assignments, List<Word> words, String[] found) {
+    for (Word a : assignments) {
+      if (BASH_READONLY.contains(variable(a))) {
+        note(found, 1, "an assignment to the read-only variable " + variable(a));
+      }
+    }
+    if (words.isEmpty()) {
+      return;
+    }
+    Optional<String> name = words.get(0).value();
+    if (name.isEmpty()) {
+      note(found, 0, "a command name that is not a literal word");
+      return;
+    }
+    List<Word> args = words.subList(1, words.size());
+    switch (name.get()) {
+      case "command", "builtin" -> {
+        int k = 0;
+        while (k < args.size() && args.get(k).text().startsWith("-")) {
+          k++;
+        }
+        stops(List.of(), args.subList(k, args.size()), found);
+      }
+      case "eval", ".", "source" ->
+          note(found, 0, "'" + name.get() + "', whose commands cannot be seen");
+      case "alias" -> {
+        if (!args.isEmpty()) {
+          note(found, 0, "an alias, whose commands cannot be seen");
+        }
+      }
+      case "set" -> setStops(args, found);
+      case "shopt" -> {
+        for (Word w : args) {
+          if (w.value().isEmpty() || STOPPING_OPTIONS.contains(w.text())) {
+            note(found, 0, "shopt " + w.raw());
+          }
+        }
+      }
+      case "trap" -> {
+        for (Word w : args) {
+          String t = w.text().toUpperCase(Locale.ROOT);
+          if (w.value().isEmpty() || t.equals("ERR") || t.equals("SIGERR") || t.equals("DEBUG")
+              || t.equals("RETURN")) {
+            note(found, 0, "a trap on " + w.raw());
+          }
+        }
+      }
+      case "readonly" -> {
+        if (!args.isEmpty()) {
+          note(found, 1, "a read-only variable, whose assignment stops the shell");
+        }
+      }
+      case "declare", "typeset", "local", "export", "integer" -> {
+        for (Word w : args) {
+          if (w.value().isEmpty() && w.raw().startsWith("-")) {
+            note(found, 0, name.get() + " " + w.raw());
+          } else if (w.text().startsWith("-") && w.text().indexOf('r') > 0) {
+            note(found, 1, name.get() + " " + w.raw());
+          } else if (BASH_READONLY.contains(variable(w))) {
+            note(found, 1, "an assignment to the read-only variable " + variable(w));
+          }
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static void note(String[] found, int kind, String why) {
+    if (found[kind] == null) {
+      found[kind] = why;
+    }
+  }
+
+  private static String variable(Word w) {
+    String raw = w.raw();
+    int eq = raw.indexOf('=');
+    return eq < 0 ? raw : raw.substring(0, eq);
+  }
+
+  /** Notes why {@code set} with these arguments may turn on errexit or nounset. */
+  private static void setStops(List<Word> args, String[] found) {
+    for (int k = 0; k < args.size(); k++) {
+      Word w = args.get(k);
+      if (w.value().isEmpty()) {
+        note(found, 0, "set with an argument that is not a literal word");
+        return;
+      }
+      String t = w.text();
+      if (t.equals("--") || t.equals("-") || !(t.startsWith("-") || t.startsWith("+"))) {
+        return; // the positional parameters follow
+      }
+      if (t.startsWith("+")) {
+        k += t.indexOf('o') > 0 ? 1 : 0; // +o NAME turns an option off
+        continue;
+      }
+      if (t.indexOf('e') > 0) {
+        note(found, 0, "set " + t + " (errexit)");
+      }
+      if (t.indexOf('u') > 0) {
+        note(found, 1, "set " + t + " (nounset)");
+      }
+      if (t.indexOf('o') > 0 && k + 1 < args.size()) {
+        Word option = args.get(++k);
+        if (option.value().isEmpty() || option.text().equals("errexit")
+            || option.text().equals("errtrace")) {
+          note(found, 0, "set -o " + option.raw());
+        } else if (STOPPING_OPTIONS.contains(option.text())) {
+          note(found, 1, "set -o " + option.raw());
+        }
+      }
+    }
+  }
+
+  /** Returns whether the body of a {@code ${..}} can neither fail nor assign read-only. */
+  private static boolean safeExpansion(String inner) {
+    int n = inner.length();
+    int k = 0;
+    boolean length = n > 1 && inner.charAt(0) == '#';
+    if (length) {
+      k = 1;
+    }
+    if (k < n && (Character.isLetter(inner.charAt(k)) || inner.charAt(k) == '_')
+        && inner.charAt(k) < 128) {
+      while (k < n && inner.charAt(k) < 128
+          && (Character.isLetterOrDigit(inner.charAt(k)) || inner.charAt(k) == '_')) {
+        k++;
+      }
+    } else if (k < n && Character.isDigit(inner.charAt(k))) {
+      while (k < n && Character.isDigit(inner.charAt(k))) {
+        k++;
+      }
+    } else if (k < n && "@*#?$!-".indexOf(inner.charAt(k)) >= 0) {
+      k++;
+    } else {
+      return false;
+    }
+    if (k == n) {
+      return true;
+    }
+    if (length) {
+      return false;
+    }
+    for (String op : SAFE_OPERATORS) {
+      if (inner.startsWith(op, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String pop(Deque<String> stack, String open) {
@@ -411,6 +657,11 @@ public final class ShellScan {
     boolean comment;
     boolean underscore;
     boolean assignsInExpansion;
+    boolean arithmeticCommand;
+    String stops;
+    /** Top-level command substitutions: start and end of the text inside, 1 for backquotes. */
+    final List<int[]> substitutions = new ArrayList<>();
+    private int nested; // command substitutions open around the position
 
     Lexer(String s) {
       this.s = s;
@@ -444,6 +695,9 @@ public final class ShellScan {
             case "<<<", "&>", "&>>", "|&", ">&|" -> throw new Unsafe(
                 "'" + op + "', which means different things in different shells");
             default -> { }
+          }
+          if (op.equals("(") && s.startsWith("((", i)) {
+            arithmeticCommand = true;
           }
           boolean redir = op.startsWith("<") || op.startsWith(">");
           out.add(new Tok(redir ? T.REDIR : T.OP, op, null));
@@ -490,7 +744,9 @@ public final class ShellScan {
         char c = s.charAt(i);
         if ((c == '<' || c == '>') && i + 1 < n && s.charAt(i + 1) == '(') {
           i++;
+          int open = i;
           skipParens(0);
+          substitution(open + 1, i - 1, 0);
           literal = false;
           first = false;
           continue;
@@ -612,10 +868,18 @@ public final class ShellScan {
       }
       char c = s.charAt(i);
       if (c == '(') {
-        if (i + 1 < n && s.charAt(i + 1) == '(') {
+        boolean arithmetic = i + 1 < n && s.charAt(i + 1) == '(';
+        if (arithmetic) {
           assignsInExpansion = true; // arithmetic may assign: $((a=1)), $((a++))
+          stop("an arithmetic expansion, which stops the shell on an error");
         }
+        int open = i;
         skipParens(depth);
+        if (!arithmetic) {
+          substitution(open + 1, i - 1, 0);
+        }
+      } else if (c == '[') {
+        stop("an arithmetic expansion $[..], which stops the shell on an error");
       } else if (c == '{') {
         int open = i;
         skipBraces(depth);
@@ -625,6 +889,9 @@ public final class ShellScan {
         }
         if (inner.indexOf('=') >= 0) {
           assignsInExpansion = true; // ${a:=b}, ${a=b}
+        }
+        if (!safeExpansion(inner)) {
+          stop("the expansion ${" + inner + "}, which can stop the shell");
         }
       } else if (c == '\'') {
         // bash's $'..'; dash reads it as '$' and a quoted string
@@ -648,6 +915,19 @@ public final class ShellScan {
       }
     }
 
+    private void stop(String why) {
+      if (stops == null) {
+        stops = why;
+      }
+    }
+
+    /** Notes a command substitution's text, unless it is inside another one. */
+    private void substitution(int start, int end, int backquote) {
+      if (nested == 0) {
+        substitutions.add(new int[] {start, end, backquote});
+      }
+    }
+
     private static boolean isNameChar(char c) {
       return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
@@ -659,6 +939,7 @@ public final class ShellScan {
       }
       int n = s.length();
       int level = 0;
+      nested++;
       while (i < n) {
         char c = s.charAt(i);
         switch (c) {
@@ -670,6 +951,7 @@ public final class ShellScan {
             level--;
             i++;
             if (level == 0) {
+              nested--;
               return;
             }
           }
@@ -749,12 +1031,14 @@ public final class ShellScan {
     private void backquote(int depth) throws Unsafe {
       int n = s.length();
       i++;
+      int open = i;
       while (i < n) {
         char c = s.charAt(i);
         if (c == '\\') {
           i += 2;
         } else if (c == '`') {
           i++;
+          substitution(open, i - 1, 1);
           return;
         } else {
           i++;

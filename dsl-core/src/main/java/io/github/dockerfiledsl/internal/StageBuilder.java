@@ -134,6 +134,7 @@ abstract class StageBuilder implements InstructionStep {
         List<Mount> mounts = step.mounts(names);
         boolean chainable = chainable(step);
         if (!group.isEmpty() && !(merge && chainable && chainable(group.get(0))
+            && !RunChains.endsChain(group.get(group.size() - 1), info)
             && mounts.equals(groupMounts) && sameFlags(step, group.get(0)))) {
           out.add(emitGroup(group, groupMounts, info));
           group.clear();

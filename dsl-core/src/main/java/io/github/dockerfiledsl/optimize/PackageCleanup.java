@@ -167,7 +167,7 @@ public final class PackageCleanup implements Pass {
           }
         }
         if (i instanceof RunInstruction r && RunChains.ShellInfo.of(shell).posix()) {
-          RunInstruction c = cleanup(r, !suffix[k + 1], pipEnv);
+          RunInstruction c = cleanup(r, !suffix[k + 1], pipEnv, RunChains.ShellInfo.of(shell));
           if (c != r) {
             body.set(k, c);
           }
@@ -192,7 +192,7 @@ public final class PackageCleanup implements Pass {
    * @return the instruction with cleanup
    */
   public static RunInstruction cleanup(RunInstruction run) {
-    return cleanup(run, true, false);
+    return cleanup(run, true, false, RunChains.ShellInfo.of(Optional.empty()));
   }
 
   private static Optional<Usage> usage(RunInstruction run) {
@@ -210,7 +210,8 @@ public final class PackageCleanup implements Pass {
     return Optional.of(u);
   }
 
-  private static RunInstruction cleanup(RunInstruction run, boolean listsFree, boolean pipEnv) {
+  private static RunInstruction cleanup(RunInstruction run, boolean listsFree, boolean pipEnv,
+      RunChains.ShellInfo info) {
     Optional<Usage> found = usage(run);
     if (found.isEmpty()) {
       return run;
@@ -257,7 +258,7 @@ public final class PackageCleanup implements Pass {
     }
     Shell result = insert(shell, inserts);
     if (!appended.isEmpty()) {
-      Optional<Shell> longer = RunChains.append(result, appended);
+      Optional<Shell> longer = RunChains.append(result, appended, info);
       if (longer.isEmpty()) {
         return run;
       }

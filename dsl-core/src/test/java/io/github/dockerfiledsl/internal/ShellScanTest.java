@@ -3,6 +3,7 @@ package io.github.dockerfiledsl.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerfiledsl.internal.ShellScan.Kind;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -107,5 +108,65 @@ class ShellScanTest {
     assertThat(ShellScan.isBuiltin("if")).isTrue();
     assertThat(ShellScan.isBuiltin("top")).isFalse();
     assertThat(ShellScan.isBuiltin("nginx")).isFalse();
+  }
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "set -e", "set -eux", "set -xe; make", "set -o errexit", "set -eo pipefail", "set -u",
+      "set -o nounset", "set -o posix", "set $FLAGS", "shopt -so errexit",
+      "shopt -s inherit_errexit", "command set -e", "builtin set -u", "eval 'set -e'",
+      ". ./env.sh", "source env.sh", "$CMD arg", "alias x='set -e'", "trap 'echo' ERR",
+      "trap 'echo' DEBUG", "trap \"$T\" EXIT", "readonly R=1", "declare -r R=1",
+      "typeset -ri R=1", "local -r R=1", "UID=0 id", "export SHELLOPTS=x",
+      "echo ${A:?unset}", "echo ${A?}", "echo ${A:1:2}", "echo ${A[1]}", "echo ${!A}",
+      "echo ${1x}", "echo $((1/0))", "echo $[1/0]", "echo \"${A:?}\"", "x=$(set -e; false)",
+      "x=`set -e; false`", "echo ${A:-$(set -e)}", "cat <(set -e; false)",
+      "( set -e; false; echo x )", "f() { set -e; }; f", "cd d && echo ${A:?}"})
+  void findsWhatMayStopTheShellOrTurnOnErrexit(String command) {
+    assertThat(ShellScan.analyze(command).stops()).as(command).isPresent();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "set -x", "set -f", "set +e", "set +o errexit", "set -o pipefail", "set -- -e -u",
+      "set -- $X", "set p q", "shopt -s nullglob", "trap 'echo' EXIT", "trap - INT",
+      "export A=1", "declare -x A=1", "local A", "echo ${A}", "echo ${A:-x}", "echo ${A-x}",
+      "echo ${A:=x}", "echo ${A:+x}", "echo ${#A}", "echo ${A#x}", "echo ${A%%x}",
+      "echo ${A//x/y}", "echo ${A^^}", "echo ${#}", "echo ${?}", "echo $A", "echo $(date)",
+      "cd d && make", "x=$(echo hi)", "echo `pwd`", "((i=1))", "let i=1/0", "alias"})
+  void findsNothingToStopTheShellInOrdinaryCommands(String command) {
+    assertThat(ShellScan.analyze(command).stops()).as(command).isEmpty();
+  }
+
+  @Test
+  void tellsErrexitFromShellErrors() {
+    for (String errexit : List.of("set -e", "( set -e; false; echo x )", "x=$(set -e; false)",
+        "trap 'echo' ERR", "eval x", ". ./env", "$CMD", "set -o errexit", "set -eu")) {
+      assertThat(ShellScan.analyze(errexit).errexit()).as(errexit).isTrue();
+    }
+    for (String error : List.of("set -u", "echo ${A:?}", "readonly A=1", "echo $((1/0))",
+        "set -o nounset", "cd d", "echo ${A:-b}")) {
+      assertThat(ShellScan.analyze(error).errexit()).as(error).isFalse();
+    }
+    assertThat(ShellScan.analyze("( cd d )").nested()).isTrue();
+    assertThat(ShellScan.analyze("echo $(date)").nested()).isTrue();
+    assertThat(ShellScan.analyze("cd d && make").nested()).isFalse();
+  }
+
+  @Test
+  void anArithmeticCommandRunsInASubshell() {
+    // ((i=5)) assigns i in bash; dash reads nested subshells
+    assertThat(ShellScan.analyze("((i=5))").needsGroup()).isTrue();
+  }
+
+  @Test
+  void knowsWhetherTheLastListRunsCommandsOfItsOwn() {
+    assertThat(ShellScan.analyze("set -e; a; cd d && b | c").tailSimple()).isTrue();
+    assertThat(ShellScan.analyze("set -e; f() { a; }; f").tailSimple()).isFalse();
+    assertThat(ShellScan.analyze("set -e; if a; then b; fi").tailSimple()).isFalse();
+    assertThat(ShellScan.analyze("set -e; if a; then b; fi; c").tailSimple()).isTrue();
+    assertThat(ShellScan.analyze("a; ( b )").tailSimple()).isFalse();
+    assertThat(ShellScan.analyze("a; eval b").tailSimple()).isFalse();
+    assertThat(ShellScan.analyze("a; . ./b").tailSimple()).isFalse();
+    assertThat(ShellScan.analyze("a\nb && c").tailSimple()).isTrue();
   }
 }

@@ -44,7 +44,7 @@ public final class AptListsNotRemoved extends AbstractRule {
       for (Instruction i : d.stages().get(s).instructions()) {
         if (i instanceof RunInstruction r && violates(r)) {
           Fix fix = Edit.canAppend(context.dockerfile(), r)
-              ? new Fix("append && " + CLEANUP, x -> Edit.replace(x, r, Edit.append(r, CLEANUP)))
+              ? new Fix("append && " + CLEANUP, x -> Edit.replace(x, r, Edit.append(context.dockerfile(), r, CLEANUP)))
               : null;
           context.report(this, r, message(), fix);
         }

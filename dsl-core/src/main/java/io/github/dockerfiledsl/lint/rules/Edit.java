@@ -145,12 +145,14 @@ public final class Edit {
   /**
    * Returns a RUN with {@code && command} appended as a new line.
    *
+   * @param d the Dockerfile holding the RUN
    * @param run a shell-form RUN for which {@link #canAppend} holds
    * @param command the command to append
    * @return the new RUN
    */
-  public static RunInstruction append(RunInstruction run, String command) {
-    return run.withCommand(RunChains.append((Shell) run.command(), List.of(command))
+  public static RunInstruction append(Dockerfile d, RunInstruction run, String command) {
+    return run.withCommand(RunChains.append((Shell) run.command(), List.of(command),
+            RunChains.shellAt(d, run))
         .orElseThrow(() -> new IllegalArgumentException("cannot append to this RUN")));
   }
 
@@ -165,7 +167,8 @@ public final class Edit {
    */
   public static boolean canAppend(Dockerfile d, RunInstruction run) {
     return run.command() instanceof Shell s && run.heredocs().isEmpty()
-        && RunChains.shellAt(d, run).posix() && RunChains.append(s, List.of("true")).isPresent();
+        && RunChains.shellAt(d, run).posix()
+        && RunChains.append(s, List.of("true"), RunChains.shellAt(d, run)).isPresent();
   }
 
   /**

@@ -65,7 +65,7 @@ abstract class PackageCacheClean extends AbstractRule {
           String command = cleanup.replace("PROGRAM", c.program());
           boolean cleaned = sc.commands().stream().anyMatch(x -> x.toString().matches(cleanedPattern));
           if (!cleaned) {
-            RunInstruction fixed = Edit.canAppend(context.dockerfile(), r) ? Edit.append(r, command) : null;
+            RunInstruction fixed = Edit.canAppend(context.dockerfile(), r) ? Edit.append(context.dockerfile(), r, command) : null;
             context.report(this, r, message(AptNoInstallRecommends.abbreviate(c.toString()), command),
                 fixed == null ? null : new Fix("append && " + command,
                     d -> Edit.replace(d, r, fixed)));
