@@ -19,7 +19,9 @@ import java.util.List;
  * Containerfile} and {@code *.Containerfile}, except BuildKit's ignore files ({@code
  * *.dockerignore}) and YAML specs ({@code *.yaml}, {@code *.yml}). The walk does not follow
  * symbolic links and skips {@code .git}. {@code .gitignore} files count inside a git work tree
- * (from its top, and {@code .git/info/exclude}) or, outside one, below the walked directory.
+ * (from its top, with {@code .git/info/exclude} and the user's global excludes file, as git
+ * finds it: {@code core.excludesFile} or {@code $XDG_CONFIG_HOME/git/ignore}) or, outside one,
+ * below the walked directory.
  */
 final class Sources {
   private final IgnoreRules exclude;
@@ -121,6 +123,7 @@ final class Sources {
     IgnoreRules ignores = new IgnoreRules();
     Path root = top == null ? abs : top;
     if (top != null) {
+      GitConfig.excludesFile(top, System.getenv()).ifPresent(f -> loadExclude(ignores, f));
       loadExclude(ignores, top.resolve(".git").resolve("info").resolve("exclude"));
       // the .gitignore files from the top of the work tree down to the walked directory
       List<Path> chain = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +37,26 @@ class CliFilesIT {
   }
 
   Result runWithInput(String stdin, String... args) throws IOException, InterruptedException {
+    return runWith(Map.of(), stdin, args);
+  }
+
+  /**
+   * Runs the command line with a home directory of its own (no git configuration of the user's
+   * or the system's), plus the given environment.
+   */
+  Result runWith(Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    Path home = Files.createDirectories(dir.resolve(".git-home"));
+    pb.environment().put("HOME", home.toString());
+    pb.environment().remove("XDG_CONFIG_HOME");
+    pb.environment().remove("GIT_CONFIG_GLOBAL");
+    pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    pb.environment().putAll(env);
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -308,15 +324,77 @@ class CliFilesIT {
 
   /** A git command in the test directory that reads no user or system configuration. */
   ProcessBuilder git(String... args) {
+    return git(Map.of("GIT_CONFIG_GLOBAL", "/dev/null",
+        "XDG_CONFIG_HOME", dir.resolve(".git-home").toString()), args);
+  }
+
+  /** A git command in the test directory with a home of its own and this environment. */
+  ProcessBuilder git(Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    Path empty = dir.resolve(".git-home");
-    pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+    pb.environment().remove("XDG_CONFIG_HOME");
+    pb.environment().remove("GIT_CONFIG_GLOBAL");
     pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-    pb.environment().put("HOME", empty.toString());
-    pb.environment().put("XDG_CONFIG_HOME", empty.toString());
+    pb.environment().put("HOME", dir.resolve(".git-home").toString());
+    pb.environment().putAll(env);
     return pb;
+  }
+
+  /** Files git lists as untracked and not ignored, of Dockerfile names, sorted. */
+  List<String> dockerfilesByGit(Map<String, String> env) throws Exception {
+    Process ls = git(env, "ls-files", "--others", "--exclude-standard").start();
+    String listed = new String(ls.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ls.waitFor()).isZero();
+    return Arrays.stream(listed.split("\n"))
+        .filter(f -> Sources.isDockerfileName(f.substring(f.lastIndexOf('/') + 1)))
+        .sorted().toList();
+  }
+
+  @Test
+  void theUsersGlobalExcludesFileCountsAsInGit() throws Exception {
+    tree();
+    Files.delete(dir.resolve(".git/info/exclude"));
+    Files.delete(dir.resolve(".git/info"));
+    Files.delete(dir.resolve(".git"));
+    Process init;
+    try {
+      init = git("init", "-q", ".").redirectErrorStream(true).start();
+    } catch (IOException e) {
+      Assumptions.abort("git is not installed");
+      return;
+    }
+    assertThat(init.waitFor()).isZero();
+    Path home = Files.createDirectories(dir.resolve(".git-home"));
+    // core.excludesFile in ~/.gitconfig, with ~/ and a quoted value and a comment
+    write(".git-home/.gitconfig", "[user]\n\tname = x\n[core]\n\texcludesFile = \"~/my ignore\""
+        + " ; the global one\n");
+    write(".git-home/my ignore", "svc/\n*.Containerfile\n");
+    List<String> byGit = dockerfilesByGit(Map.of());
+    assertThat(byGit).doesNotContain("svc/Dockerfile", "web.Containerfile")
+        .contains("Dockerfile", "web.Dockerfile");
+    assertThat(files(runWith(Map.of(), null, "lint", "--format", "json", ".").out()).stream()
+        .sorted().toList()).isEqualTo(byGit);
+
+    // no core.excludesFile: $XDG_CONFIG_HOME/git/ignore
+    Files.delete(home.resolve(".gitconfig"));
+    Path xdg = home.resolve("xdg");
+    write(".git-home/xdg/git/ignore", "Dockerfile.dev\n");
+    Map<String, String> env = Map.of("XDG_CONFIG_HOME", xdg.toString());
+    List<String> byGitXdg = dockerfilesByGit(env);
+    assertThat(byGitXdg).doesNotContain("Dockerfile.dev").contains("svc/Dockerfile");
+    assertThat(files(runWith(env, null, "lint", "--format", "json", ".").out()).stream()
+        .sorted().toList()).isEqualTo(byGitXdg);
+
+    // the repository's own configuration wins over the global one
+    write(".git-home/xdg/git/config", "[core]\n\texcludesfile = /nonexistent/ignore\n");
+    Files.writeString(dir.resolve(".git/config"), "[core]\n\texcludesFile = .git/local-ignore\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    write(".git/local-ignore", "web.Dockerfile\n");
+    List<String> byGitLocal = dockerfilesByGit(env);
+    assertThat(byGitLocal).doesNotContain("web.Dockerfile").contains("Dockerfile.dev");
+    assertThat(files(runWith(env, null, "lint", "--format", "json", ".").out()).stream()
+        .sorted().toList()).isEqualTo(byGitLocal);
   }
 
   // --- configuration ---------------------------------------------------------------------------
