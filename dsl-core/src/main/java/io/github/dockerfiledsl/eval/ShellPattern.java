@@ -9,7 +9,8 @@ import java.util.function.LongConsumer;
  *
  * <p>The glob language is BuildKit's: {@code *} is any run of characters, {@code ?} any one
  * character (neither matches a newline), {@code \*}, {@code \?}, {@code \\}, {@code \}} and
- * {@code \/} stand for that character, any other escape is an error, and every other character
+ * {@code \/} stand for that character, any other escape and a backslash at the end are errors,
+ * and every other character
  * (brackets included) stands for itself. BuildKit translates the glob to a Go regular expression
  * and takes the first match in the regular expression's preference order (Perl's leftmost-first
  * rule, with {@code .*} for a greedy and {@code .*?} for a lazy star); this class keeps exactly
@@ -71,7 +72,11 @@ final class ShellPattern {
         }
       } else if (c == '?') {
         out[n++] = ANY;
-      } else if (c == '\\' && i < glob.length()) {
+      } else if (c == '\\') {
+        if (i == glob.length()) {
+          throw new IllegalArgumentException(
+              "invalid escape '\\' at the end of pattern (" + glob + ")");
+        }
         int e = glob.codePointAt(i);
         i += Character.charCount(e);
         if (e != '}' && e != '/' && e != '*' && e != '?' && e != '\\') {
@@ -118,7 +123,9 @@ final class ShellPattern {
 
   /**
    * Replaces the first match ({@code ${v/p/r}}) or every match ({@code ${v//p/r}}), searching
-   * again where the last match ended (one character further after an empty match).
+   * again where the last match ended (one character further after an empty match). As in Go's
+   * {@code Regexp.ReplaceAllString}, which BuildKit uses, an empty match right where the previous
+   * match ended is not replaced ({@code ${v//*\/x}} of {@code abc} is {@code x}, not {@code xx}).
    *
    * @param value the value
    * @param replacement the text for each match, taken literally
@@ -131,6 +138,7 @@ final class ShellPattern {
     StringBuilder out = new StringBuilder();
     int copied = 0;
     int from = 0;
+    int lastEnd = -1;
     while (from <= value.length()) {
       long m = find(value, from);
       if (m < 0) {
@@ -138,9 +146,12 @@ final class ShellPattern {
       }
       int matchStart = start(m);
       int matchEnd = end(m);
-      out.append(value, copied, matchStart).append(replacement);
-      lengthCheck.accept(out.length());
-      copied = matchEnd;
+      if (matchEnd > matchStart || matchStart != lastEnd) {
+        out.append(value, copied, matchStart).append(replacement);
+        lengthCheck.accept(out.length());
+        copied = matchEnd;
+      }
+      lastEnd = matchEnd;
       if (!all) {
         break;
       }
