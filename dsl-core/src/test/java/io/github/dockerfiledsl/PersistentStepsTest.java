@@ -148,4 +148,57 @@ class PersistentStepsTest {
     assertThatThrownBy(() -> df.escape('`'))
         .hasMessageStartingWith("escape('`') must come before the first from(..)");
   }
+
+  private static final String TAKEN =
+      "name ('%s') must be unique, but an earlier stage of this Dockerfile has it";
+
+  @Test
+  void branchesDoNotSeeEachOthersStageNames() {
+    DockerfileBuilder df = Dockerfile.builder();
+    StageStep base = df.from("alpine").as("base").workdir("/app");
+    StageStep left = base.from("debian").as("left").workdir("/l");
+    // another branch from the same step may use the name: it never sees the left branch
+    StageStep right = base.from("debian").as("left").workdir("/r");
+    StageStep leftNext = left.from("debian").as("next");
+    StageStep rightNext = right.from("debian").as("next");
+    assertThat(leftNext.build().render()).isEqualTo("""
+        FROM alpine AS base
+        WORKDIR /app
+
+        FROM debian AS left
+        WORKDIR /l
+
+        FROM debian AS next
+        """);
+    assertThat(rightNext.build().render()).contains("WORKDIR /r").doesNotContain("WORKDIR /l");
+    // each branch still sees the names before it in its own chain
+    assertThatThrownBy(() -> left.from("debian").as("base")).hasMessage(TAKEN, "base");
+    assertThatThrownBy(() -> right.from("debian").as("left")).hasMessage(TAKEN, "left");
+    assertThatThrownBy(() -> rightNext.from("debian").as("base")).hasMessage(TAKEN, "base");
+    // the base itself, kept before any branch, sees none of them
+    assertThat(base.from("debian").as("next").build().render()).contains("AS next");
+  }
+
+  @Test
+  void endedStagesAndTheirChainsAreVisibleToEveryBranch() {
+    DockerfileBuilder df = Dockerfile.builder();
+    StageStep first = df.from("alpine").as("first");
+    StageStep second = first.from("alpine").as("second");
+    StageStep other = df.from("debian").as("other");
+    assertThat(other.from("debian").as("second").build().render()).contains("AS second");
+    second.end();
+    // ending the second stage makes it, and the first one before it, visible everywhere
+    assertThatThrownBy(() -> other.from("debian").as("second")).hasMessage(TAKEN, "second");
+    assertThatThrownBy(() -> other.from("debian").as("first")).hasMessage(TAKEN, "first");
+    assertThatThrownBy(() -> df.from("debian").as("first")).hasMessage(TAKEN, "first");
+    assertThat(df.from("debian").as("third").build().render()).contains("AS third");
+  }
+
+  @Test
+  void stageNamesCompareWithoutCase() {
+    DockerfileBuilder df = Dockerfile.builder();
+    StageStep a = df.from("alpine").as("build");
+    // an upper-case name is rejected before the uniqueness check, whatever its case
+    assertThatThrownBy(() -> a.from("alpine").as("BUILD")).hasMessageContaining("'BUILD'");
+  }
 }

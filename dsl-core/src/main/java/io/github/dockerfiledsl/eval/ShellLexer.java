@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Expands variables in a Dockerfile word and splits it into words, the way BuildKit's builder does.
@@ -537,20 +534,10 @@ public final class ShellLexer {
               return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
             }
             String v = value == null ? "" : value;
-            Pattern re = globToRegex(pattern, true, false);
-            Matcher m = re.matcher(v);
-            StringBuilder replaced = new StringBuilder();
-            String quoted = Matcher.quoteReplacement(replacement);
-            while (m.find()) {
-              m.appendReplacement(replaced, quoted);
-              checkLength(replaced.length());
-              if (!all) {
-                break;
-              }
-            }
-            m.appendTail(replaced);
+            String replaced =
+                pattern(pattern, true).replace(v, replacement, all, this::checkLength);
             checkLength(replaced.length());
-            return replaced.toString();
+            return replaced;
           }
         default:
           throw error(
@@ -599,59 +586,18 @@ public final class ShellLexer {
     }
 
     private String trimPrefix(String word, String value, boolean greedy) {
-      Pattern re = globToRegex(word, greedy, true);
-      Matcher m = re.matcher(value);
-      if (m.find()) {
-        return value.substring(m.end());
-      }
-      return value;
+      return pattern(word, greedy).trimPrefix(value);
     }
 
     private String trimSuffix(String word, String value, boolean greedy) {
-      String reversedValue = new StringBuilder(value).reverse().toString();
-      String reversed = trimPrefix(reversePattern(word), reversedValue, greedy);
-      return new StringBuilder(reversed).reverse().toString();
+      return pattern(word, greedy).trimSuffix(value);
     }
 
-    private Pattern globToRegex(String glob, boolean greedy, boolean anchored) {
-      StringBuilder out = new StringBuilder(glob.length() + 4);
-      if (anchored) {
-        out.append('^');
-      }
-      for (int i = 0; i < glob.length(); i++) {
-        char c = glob.charAt(i);
-        switch (c) {
-          case '*':
-            out.append(greedy ? ".*" : ".*?");
-            break;
-          case '?':
-            out.append('.');
-            break;
-          case '\\':
-            if (i + 1 < glob.length()) {
-              char n = glob.charAt(++i);
-              if (n == '}' || n == '/') {
-                out.append('\\').append(n);
-              } else if (n == '*' || n == '?' || n == '\\') {
-                out.append('\\').append(n);
-              } else {
-                throw error("invalid escape '\\" + n + "' in pattern (" + glob + ")");
-              }
-            } else {
-              out.append("\\\\");
-            }
-            break;
-          default:
-            if ("[]{}.+()|^$".indexOf(c) >= 0) {
-              out.append('\\');
-            }
-            out.append(c);
-        }
-      }
+    private ShellPattern pattern(String glob, boolean greedy) {
       try {
-        return Pattern.compile(out.toString(), Pattern.UNIX_LINES);
-      } catch (PatternSyntaxException e) {
-        throw error("invalid pattern (" + glob + ") in substitution");
+        return ShellPattern.compile(glob, greedy);
+      } catch (IllegalArgumentException e) {
+        throw error(e.getMessage());
       }
     }
   }
@@ -670,24 +616,5 @@ public final class ShellLexer {
       default:
         return false;
     }
-  }
-
-  /** Reverses a glob pattern, keeping each escape in front of the character it escapes. */
-  private static String reversePattern(String pattern) {
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()) {
-        parts.add(pattern.substring(i, i + 2));
-        i++;
-      } else {
-        parts.add(String.valueOf(c));
-      }
-    }
-    StringBuilder sb = new StringBuilder(pattern.length());
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      sb.append(parts.get(i));
-    }
-    return sb.toString();
   }
 }

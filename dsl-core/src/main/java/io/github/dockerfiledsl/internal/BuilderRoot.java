@@ -25,6 +25,7 @@ import io.github.dockerfiledsl.render.RenderOptions;
 import io.github.dockerfiledsl.render.Renderer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -64,6 +65,11 @@ public final class BuilderRoot implements DockerfileBuilder {
   private final List<Instruction> pendingLeading = new ArrayList<>();
   private final List<StageBuilder.Snapshot> ended = new ArrayList<>();
   private final Map<StageRef, StageBuilder.Snapshot> handles = new IdentityHashMap<>();
+  /** The names (case folded) of the ended stages and of the stages before them in their chains. */
+  private final Set<String> endedNames = new HashSet<>();
+  /** The headers whose names (and those of their chains) are in {@link #endedNames}. */
+  private final Set<StageBuilder.Header> absorbed =
+      Collections.newSetFromMap(new IdentityHashMap<>());
   private long stageCount;
   private boolean verbatim;
   private RunChains.Options runOptions = new RunChains.Options(false, false);
@@ -243,6 +249,12 @@ public final class BuilderRoot implements DockerfileBuilder {
     StageRef ref = refs.apply(stage.header().name);
     handles.put(ref, stage);
     ended.add(stage);
+    // each header is walked once, so ending n stages costs O(n) in all
+    StageBuilder.Header h = stage.header();
+    while (h != null && absorbed.add(h)) {
+      h.name.ifPresent(n -> endedNames.add(foldCase(n)));
+      h = h.previous.map(StageBuilder.Snapshot::header).orElse(null);
+    }
     return ref;
   }
 
@@ -263,16 +275,28 @@ public final class BuilderRoot implements DockerfileBuilder {
         !name.equalsIgnoreCase("scratch") && !name.equalsIgnoreCase("context"),
         "stage name (%s) must not be 'scratch' or 'context', which are reserved",
         Checks.quote(name));
-    List<StageBuilder.Snapshot> visible = new ArrayList<>(ended);
-    step.header.previous.ifPresent(visible::add);
-    for (int i = 0; i < visible.size(); i++) {
-      StageBuilder.Snapshot s = visible.get(i);
-      s.header().previous.ifPresent(visible::add);
-      Checks.check(
-          !s.header().name.map(n -> n.equalsIgnoreCase(name)).orElse(false),
-          "name (%s) must be unique, but an earlier stage of this Dockerfile has it",
-          Checks.quote(name));
-    }
+    // visible: the ended stages, the stages before this one in its chain, and those before the
+    // ended ones in theirs; O(1) with the sets each header and this builder keep
+    String key = foldCase(name);
+    Checks.check(
+        !endedNames.contains(key) && !step.header.chainNames.contains(key),
+        "name (%s) must be unique, but an earlier stage of this Dockerfile has it",
+        Checks.quote(name));
+  }
+
+  /**
+   * Folds the case of a stage name: two names have the same folded form exactly when {@link
+   * String#equalsIgnoreCase} holds for them (each code point mapped to upper then lower case, as
+   * that method compares them).
+   *
+   * @param name the name
+   * @return the folded name
+   */
+  static String foldCase(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> sb.appendCodePoint(
+        Character.toLowerCase(Character.toUpperCase(c))));
+    return sb.toString();
   }
 
   /**

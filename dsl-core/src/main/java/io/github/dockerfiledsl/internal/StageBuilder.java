@@ -186,6 +186,11 @@ abstract class StageBuilder implements InstructionStep {
     final Optional<String> name;
     final List<Instruction> leading;
     final Optional<Snapshot> previous;
+    /**
+     * The names (case folded, see {@link BuilderRoot#foldCase}) of the stages before this one in
+     * its chain of steps: a persistent set shared with them, so a branch sees only its own chain.
+     */
+    final NameSet chainNames;
 
     Header(BuilderRoot root, long seq, Optional<String> image, Optional<StageRef> base,
         Optional<String> platform, Optional<String> name, List<Instruction> leading,
@@ -198,6 +203,10 @@ abstract class StageBuilder implements InstructionStep {
       this.name = name;
       this.leading = List.copyOf(leading);
       this.previous = previous;
+      this.chainNames = previous.map(p -> p.header().name
+              .map(n -> p.header().chainNames.add(BuilderRoot.foldCase(n)))
+              .orElse(p.header().chainNames))
+          .orElse(NameSet.EMPTY);
     }
 
     Header withPlatform(String newPlatform) {
