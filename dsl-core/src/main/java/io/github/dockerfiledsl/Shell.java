@@ -175,4 +175,18 @@ public record Shell(List<String> lines) implements Command {
     List<String> out = ShellLayout.normalize(lines, indent);
     return out.size() == lines.size() ? out : lines;
   }
+
+  // equals and hashCode as a record defines them, written out: the generated ones bootstrap
+  // method handles on their first call (lint compares a RUN with its fixed form), which are not
+  // archived for start-up
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Shell other && lines.equals(other.lines);
+  }
+
+  @Override
+  public int hashCode() {
+    return lines.hashCode();
+  }
 }
