@@ -95,6 +95,8 @@ public final class InvalidImageReference extends AbstractRule {
     } catch (IllegalArgumentException e) {
       problem = Optional.of(e.getMessage());
     }
-    problem.ifPresent(p -> context.report(this, subject, message(raw, p)));
+    if (problem.isPresent()) {
+      context.report(this, subject, message(raw, problem.get()));
+    }
   }
 }

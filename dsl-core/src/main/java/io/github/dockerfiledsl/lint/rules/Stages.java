@@ -34,6 +34,23 @@ public final class Stages {
   }
 
   /**
+   * Returns the instructions proper of a stage ({@link Stage#steps()} as a list, without a
+   * stream).
+   *
+   * @param s the stage
+   * @return the instructions that are not comments or blank lines
+   */
+  public static List<Instruction> steps(Stage s) {
+    List<Instruction> out = new ArrayList<>();
+    for (Instruction i : s.instructions()) {
+      if (!i.isTrivia()) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Returns every RUN of every stage, in order (a loop over it links no lambda at start-up).
    *
    * @param d the Dockerfile

@@ -129,12 +129,17 @@ public final class UndefinedVar extends AbstractRule {
         Instruction i = instructions.get(n);
         int at = n;
         if (i instanceof ArgInstruction a) {
-          a.args().forEach(x -> lastDeclared.put(x.name(), at));
+          for (ArgInstruction.Arg x : a.args()) {
+            lastDeclared.put(x.name(), at);
+          }
         } else if (i instanceof EnvInstruction e) {
           for (KeyValue x : e.vars()) {
             lastDeclared.put(x.key(), at);
-            if (Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key()))) {
-              lastSelfReferenced.put(x.key(), at);
+            for (Vars.Ref r : Vars.refs(x.value())) {
+              if (r.name().equals(x.key())) {
+                lastSelfReferenced.put(x.key(), at);
+                break;
+              }
             }
           }
         }
