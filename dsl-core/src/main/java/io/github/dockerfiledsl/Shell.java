@@ -166,7 +166,7 @@ public record Shell(List<String> lines) implements Command {
    * @throws IllegalArgumentException when {@code indent} is empty or not all spaces
    */
   public List<String> lines(String indent) {
-    if (indent.isEmpty() || !indent.chars().allMatch(c -> c == ' ')) {
+    if (indent.isEmpty() || !indent.replace(" ", "").isEmpty()) {
       throw new IllegalArgumentException("continuation indent must be one or more spaces");
     }
     if (indent.equals(INDENT)) {

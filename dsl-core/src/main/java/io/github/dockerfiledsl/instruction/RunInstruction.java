@@ -83,7 +83,9 @@ public record RunInstruction(
     Checks.optional(network, "RUN network");
     Checks.optional(security, "RUN security");
     devices = Checks.list(devices, "RUN devices");
-    devices.forEach(d -> Checks.word(d, "RUN --device"));
+    for (String d : devices) {
+      Checks.word(d, "RUN --device");
+    }
     if (command instanceof Exec e) {
       Checks.check(!e.args().isEmpty(), "RUN exec form must not be empty");
       Checks.check(heredocs.isEmpty(), "RUN heredocs need the shell form");
