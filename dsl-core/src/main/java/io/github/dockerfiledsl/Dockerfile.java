@@ -166,7 +166,12 @@ public final class Dockerfile {
    * @return the value
    */
   public Optional<String> directive(String name) {
-    return directives.stream().filter(d -> d.name().equalsIgnoreCase(name)).map(Directive::value).findFirst();
+    for (Directive d : directives) {
+      if (d.name().equalsIgnoreCase(name)) {
+        return Optional.of(d.value());
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -175,7 +180,8 @@ public final class Dockerfile {
    * @return the escape character
    */
   public char escape() {
-    return directive("escape").map(v -> v.charAt(0)).orElse('\\');
+    Optional<String> v = directive("escape");
+    return v.isPresent() ? v.get().charAt(0) : '\\';
   }
 
   /**

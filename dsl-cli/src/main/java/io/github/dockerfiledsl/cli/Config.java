@@ -105,7 +105,10 @@ final class Config {
     List<Layer> layers = new ArrayList<>();
     if (!disabled) {
       Path dir = abs.getParent();
-      hadolintFor(dir).ifPresent(layers::add);
+      Optional<Layer> hadolint = hadolintFor(dir);
+      if (hadolint.isPresent()) {
+        layers.add(hadolint.get());
+      }
       Optional<File> conf = configFor(dir);
       if (conf.isPresent()) {
         layers.add(conf.get().base());
@@ -119,7 +122,12 @@ final class Config {
     }
     layers.add(command);
     List<Object> key = new ArrayList<>(layers);
-    return settings.computeIfAbsent(key, k -> merge(layers));
+    Settings s = settings.get(key);
+    if (s == null) {
+      s = merge(layers);
+      settings.put(key, s);
+    }
+    return s;
   }
 
   /**

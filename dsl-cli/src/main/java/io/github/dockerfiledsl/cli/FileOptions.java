@@ -62,7 +62,7 @@ final class FileOptions {
       throw new Failure("dockerfile-dsl: Missing required parameter: 'FILE' (or"
           + " --stdin-filepath NAME)");
     }
-    if (files.stream().filter(Io.STDIN::equals).count() > 1) {
+    if (files.indexOf(Io.STDIN) != files.lastIndexOf(Io.STDIN)) {
       throw new Failure("dockerfile-dsl: standard input ('-') can be read only once");
     }
     for (String f : walker.expand(files)) {

@@ -95,7 +95,9 @@ final class FmtCommand implements Callable<Integer> {
     command.continuationIndent = continuationIndent;
     Config config = options.config(command);
     Set<String> messages = new LinkedHashSet<>(walker.errors());
-    messages.forEach(m -> err.println(Terminal.safe(m)));
+    for (String m : messages) {
+      err.println(Terminal.safe(m));
+    }
     int status = messages.isEmpty() ? Main.EXIT_OK : Main.EXIT_BAD_INPUT;
     for (FileOptions.Unit u : units) {
       try {

@@ -43,10 +43,27 @@ final class Io {
    * @return the text
    * @throws Failure when it cannot be read or is not UTF-8
    */
+  /**
+   * Reads a file's bytes through a FileInputStream, which starts none of NIO's file channels
+   * and direct buffers (about 40 classes at start-up); when that fails, Files.readAllBytes reads
+   * it again, so that errors are the same as before.
+   */
+  private static byte[] readFile(String name) throws IOException {
+    Path path = Path.of(name);
+    if (path.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+      try (java.io.FileInputStream in = new java.io.FileInputStream(path.toFile())) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        // the error as Files reports it
+      }
+    }
+    return Files.readAllBytes(path);
+  }
+
   static String read(String name, InputStream stdin) {
     byte[] bytes;
     try {
-      bytes = name.equals(STDIN) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(name));
+      bytes = name.equals(STDIN) ? stdin.readAllBytes() : readFile(name);
     } catch (NoSuchFileException e) {
       throw new Failure(name + ": no such file");
     } catch (IOException | RuntimeException e) {

@@ -86,7 +86,9 @@ final class LintCommand implements Callable<Integer> {
     }
     Config config = options.config(command);
     Set<String> messages = new LinkedHashSet<>(walker.errors());
-    messages.forEach(err::println);
+    for (String m : messages) {
+      err.println(m);
+    }
     int status = messages.isEmpty() ? Main.EXIT_OK : Main.EXIT_BAD_INPUT;
     List<LintReport> reports = new ArrayList<>();
     for (FileOptions.Unit u : units) {
@@ -127,14 +129,19 @@ final class LintCommand implements Callable<Integer> {
     err.flush();
     switch (format) {
       case json:
-        reports.forEach(r -> out.print(r.json()));
+        for (LintReport r : reports) {
+          out.print(r.json());
+        }
         break;
       case sarif:
         out.print(LintReport.sarif(reports));
         break;
       default:
-        reports.stream().filter(r -> r.findings(LintReport.PARSE_ERROR_ID).isEmpty())
-            .forEach(r -> out.print(r.text()));
+        for (LintReport r : reports) {
+          if (r.findings(LintReport.PARSE_ERROR_ID).isEmpty()) {
+            out.print(r.text());
+          }
+        }
         break;
     }
     out.flush();

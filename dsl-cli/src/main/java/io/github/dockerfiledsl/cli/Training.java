@@ -63,6 +63,28 @@ public final class Training {
       CMD ["app.py"]
       """;
 
+  /**
+   * A second everyday Dockerfile, on Alpine and with findings of several rules on several lines,
+   * so that the rules' Alpine, pip and apk paths and the sorting of findings are trained too.
+   */
+  private static final String ALPINE = """
+      FROM python:3.12-alpine AS base
+      MAINTAINER someone
+      RUN apk update && apk add gcompat curl \\
+          && pip install flask
+      ADD app.tar.gz /app
+      WORKDIR app
+      EXPOSE 80/TCP 8080
+      STOPSIGNAL SIGTERM
+      VOLUME /data
+      RUN echo hi > /data/x | cat
+
+      FROM alpine:latest
+      RUN apk add libc6-compat
+      COPY --from=base /app /app
+      ENTRYPOINT python /app/main.py
+      """;
+
   private Training() {}
 
   /**
@@ -103,6 +125,7 @@ public final class Training {
           + "overrides:\n  - files: [\"app/**\"]\n    lint: {disable: [DF103]}\n");
       java.nio.file.Files.writeString(dir.resolve(Config.HADOLINT_NAMES.get(0)),
           "ignored: [DL3006]\ntrustedRegistries: [docker.io]\n");
+      java.nio.file.Files.writeString(dir.resolve("Dockerfile"), ALPINE);
       java.nio.file.Path file = app.resolve("Dockerfile");
       java.nio.file.Files.writeString(file, "# training\n" + dockerfile.replace("\nRUN ", "\nrun "));
       String d = dir.toString();
@@ -111,6 +134,7 @@ public final class Training {
       run("", sink, "fmt", "--diff", f);
       run("", sink, "lint", "--format", "json", d);
       run("", sink, "lint", f);
+      run("", sink, "lint", dir.resolve("Dockerfile").toString());
       run(dockerfile, sink, "lint", "--stdin-filepath", f);
       run("", sink, "fmt", "-w", f);
       run("", sink, "fmt", f);

@@ -28,10 +28,12 @@ public record FromInstruction(String image, Optional<String> platform, Optional<
   public FromInstruction {
     Checks.word(image, "FROM image");
     Checks.check(
-        image.chars().noneMatch(Character::isWhitespace),
+        noWhitespace(image),
         "FROM image (%s) must not contain white space",
         Checks.quote(image));
-    Checks.optional(platform, "platform").ifPresent(p -> Checks.word(p, "FROM --platform"));
+    if (Checks.optional(platform, "platform").isPresent()) {
+      Checks.word(platform.get(), "FROM --platform");
+    }
     Checks.optional(name, "stage name");
     if (name.isPresent()) {
       String n = name.get();
@@ -85,5 +87,14 @@ public record FromInstruction(String image, Optional<String> platform, Optional<
   @Override
   public String keyword() {
     return "FROM";
+  }
+
+  private static boolean noWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

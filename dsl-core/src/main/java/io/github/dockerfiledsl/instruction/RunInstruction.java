@@ -83,7 +83,9 @@ public record RunInstruction(
     Checks.optional(network, "RUN network");
     Checks.optional(security, "RUN security");
     devices = Checks.list(devices, "RUN devices");
-    devices.forEach(d -> Checks.word(d, "RUN --device"));
+    for (String d : devices) {
+      Checks.word(d, "RUN --device");
+    }
     if (command instanceof Exec e) {
       Checks.check(!e.args().isEmpty(), "RUN exec form must not be empty");
       Checks.check(heredocs.isEmpty(), "RUN heredocs need the shell form");
@@ -148,5 +150,30 @@ public record RunInstruction(
   @Override
   public String keyword() {
     return "RUN";
+  }
+
+  // equals and hashCode as a record defines them, written out: the generated ones bootstrap
+  // method handles on their first call (lint compares a RUN with its fixed form), which are not
+  // archived for start-up
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof RunInstruction r
+        && command.equals(r.command)
+        && heredocs.equals(r.heredocs)
+        && mounts.equals(r.mounts)
+        && network.equals(r.network)
+        && security.equals(r.security)
+        && devices.equals(r.devices);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = command.hashCode();
+    h = 31 * h + heredocs.hashCode();
+    h = 31 * h + mounts.hashCode();
+    h = 31 * h + network.hashCode();
+    h = 31 * h + security.hashCode();
+    return 31 * h + devices.hashCode();
   }
 }

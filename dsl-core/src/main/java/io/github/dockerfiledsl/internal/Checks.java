@@ -3,7 +3,6 @@ package io.github.dockerfiledsl.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,10 @@ public final class Checks {
    * @return the value
    */
   public static <T> T notNull(T value, String field) {
-    return Objects.requireNonNull(value, () -> field + " == null");
+    if (value == null) {
+      throw new NullPointerException(field + " == null");
+    }
+    return value;
   }
 
   /**

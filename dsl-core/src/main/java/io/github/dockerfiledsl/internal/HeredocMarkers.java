@@ -35,7 +35,10 @@ public final class HeredocMarkers {
   public static List<Marker> find(String line) {
     List<Marker> out = new ArrayList<>();
     for (String word : rawWords(line)) {
-      marker(word).ifPresent(out::add);
+      Optional<Marker> m = marker(word);
+      if (m.isPresent()) {
+        out.add(m.get());
+      }
     }
     return out;
   }

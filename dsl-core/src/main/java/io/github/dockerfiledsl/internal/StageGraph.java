@@ -42,8 +42,10 @@ public final class StageGraph {
     this.dockerfile = dockerfile;
     List<Stage> stages = dockerfile.stages();
     for (int i = 0; i < stages.size(); i++) {
-      int index = i;
-      stages.get(i).name().ifPresent(n -> byName.putIfAbsent(n.toLowerCase(Locale.ROOT), index));
+      Optional<String> n = stages.get(i).name();
+      if (n.isPresent()) {
+        byName.putIfAbsent(n.get().toLowerCase(Locale.ROOT), i);
+      }
     }
     for (int i = 0; i < stages.size(); i++) {
       List<Edge> out = new ArrayList<>();
@@ -55,13 +57,19 @@ public final class StageGraph {
       }
       for (Instruction instruction : s.instructions()) {
         if (instruction instanceof CopyInstruction c && c.from().isPresent()) {
-          edge(i, instruction, "COPY --from", c.from().get()).ifPresent(out::add);
+          Optional<Edge> e = edge(i, instruction, "COPY --from", c.from().get());
+          if (e.isPresent()) {
+            out.add(e.get());
+          }
         } else if (instruction instanceof RunInstruction r) {
           for (Mount m : r.mounts()) {
             Optional<String> from = m instanceof Mount.Bind b ? b.from()
                 : m instanceof Mount.Cache c ? c.from() : Optional.empty();
             if (from.isPresent()) {
-              edge(i, instruction, "RUN --mount from", from.get()).ifPresent(out::add);
+              Optional<Edge> e = edge(i, instruction, "RUN --mount from", from.get());
+              if (e.isPresent()) {
+                out.add(e.get());
+              }
             }
           }
         }
@@ -85,7 +93,7 @@ public final class StageGraph {
       return Optional.empty();
     }
     String name = Templates.unescape(reference).toLowerCase(Locale.ROOT);
-    if (!name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+    if (!name.isEmpty() && digits(name)) {
       if (name.length() > 9 || Integer.parseInt(name) >= dockerfile.stages().size()) {
         // BuildKit: "invalid stage index", an error of its own
         badIndexes.add(new Edge(stage, Integer.MAX_VALUE, instruction, field, reference));
@@ -203,5 +211,15 @@ public final class StageGraph {
                 + " circular dependency");
       }
     }
+  }
+
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -102,7 +102,15 @@ public record CheckDirective(
    * @return true if skipped
    */
   public boolean skips(Rule rule) {
-    return skipAll || skip.stream().anyMatch(rule::isNamed);
+    if (skipAll) {
+      return true;
+    }
+    for (String n : skip) {
+      if (rule.isNamed(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -112,7 +120,12 @@ public record CheckDirective(
    * @return true if {@code experimental=} names it or says {@code all}
    */
   public boolean enables(Rule rule) {
-    return experimental.stream().anyMatch(n -> n.equalsIgnoreCase("all") || rule.isNamed(n));
+    for (String n : experimental) {
+      if (n.equalsIgnoreCase("all") || rule.isNamed(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int indexOfBlank(String s) {

@@ -84,7 +84,8 @@ public final class LintContext {
    */
   public Optional<Instruction> instructionAt(int line) {
     for (Instruction i : Positions.inDocumentOrder(dockerfile)) {
-      if (position(i).map(p -> p.line() == line).orElse(false)) {
+      Optional<Position> p = position(i);
+      if (p.isPresent() && p.get().line() == line) {
         return Optional.of(i);
       }
     }

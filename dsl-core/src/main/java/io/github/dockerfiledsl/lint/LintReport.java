@@ -54,15 +54,34 @@ public final class LintReport {
     }
   };
 
+  /**
+   * Orders findings by line, then column (0 without a position); a plain class, not comparator
+   * lambdas: Comparator.comparing's serializable lambdas are spun at run time, outside the CDS
+   * archive and the AOT cache.
+   */
+  private static final Comparator<Finding> BY_POSITION = new Comparator<>() {
+    @Override
+    public int compare(Finding a, Finding b) {
+      int c = Integer.compare(line(a), line(b));
+      return c != 0 ? c : Integer.compare(column(a), column(b));
+    }
+
+    private int line(Finding f) {
+      return f.position().isPresent() ? f.position().get().line() : 0;
+    }
+
+    private int column(Finding f) {
+      return f.position().isPresent() ? f.position().get().column() : 0;
+    }
+  };
+
   private final List<Finding> findings;
   private final List<Rule> rules;
   private final String fileName;
 
   LintReport(List<Finding> findings, List<Rule> rules, String fileName) {
     List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(
-        Comparator.comparing((Finding f) -> f.position().map(Position::line).orElse(0))
-            .thenComparing(f -> f.position().map(Position::column).orElse(0)));
+    sorted.sort(BY_POSITION);
     this.findings = List.copyOf(sorted);
     this.rules = List.copyOf(rules);
     this.fileName = Objects.requireNonNull(fileName, "fileName == null");
@@ -120,7 +139,13 @@ public final class LintReport {
    * @return the findings with that id
    */
   public List<Finding> findings(String id) {
-    return findings.stream().filter(f -> f.id().equals(id)).toList();
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (f.id().equals(id)) {
+        out.add(f);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -129,7 +154,12 @@ public final class LintReport {
    * @return true if the {@code lint} command should fail
    */
   public boolean hasErrors() {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    for (Finding f : findings) {
+      if (f.severity() == Severity.ERROR) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -185,7 +215,10 @@ public final class LintReport {
     StringBuilder sb = new StringBuilder();
     for (Finding f : findings) {
       sb.append(Checks.escapeControls(file, false)).append(':');
-      f.position().ifPresent(p -> sb.append(p.line()).append(':').append(p.column()).append(':'));
+      if (f.position().isPresent()) {
+        Position p = f.position().get();
+        sb.append(p.line()).append(':').append(p.column()).append(':');
+      }
       sb.append(' ').append(f.severity().label()).append(' ').append(f.id()).append(' ')
           .append(Checks.escapeControls(f.message(), false)).append('\n');
     }
@@ -210,10 +243,14 @@ public final class LintReport {
       sb.append("{\"id\":").append(Json.string(f.id()));
       sb.append(",\"name\":").append(Json.string(ruleName(f.id())));
       sb.append(",\"severity\":").append(Json.string(f.severity().label()));
-      f.position().ifPresent(p -> sb.append(",\"line\":").append(p.line())
-          .append(",\"column\":").append(p.column()));
+      if (f.position().isPresent()) {
+        Position p = f.position().get();
+        sb.append(",\"line\":").append(p.line()).append(",\"column\":").append(p.column());
+      }
       sb.append(",\"message\":").append(Json.string(f.message()));
-      f.fix().ifPresent(x -> sb.append(",\"fix\":").append(Json.string(x.description())));
+      if (f.fix().isPresent()) {
+        sb.append(",\"fix\":").append(Json.string(f.fix().get().description()));
+      }
       sb.append('}');
     }
     sb.append("]}\n");
@@ -305,7 +342,12 @@ public final class LintReport {
   }
 
   private String ruleName(String id) {
-    return rules.stream().filter(r -> r.id().equals(id)).map(Rule::name).findFirst().orElse(id);
+    for (Rule r : rules) {
+      if (r.id().equals(id)) {
+        return r.name();
+      }
+    }
+    return id;
   }
 
   @Override

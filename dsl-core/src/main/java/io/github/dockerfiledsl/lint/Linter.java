@@ -45,6 +45,15 @@ import java.util.function.Function;
 public final class Linter {
   private static final int MAX_FIXES = 500;
 
+  /** No positions (a built model); a class rather than a lambda, for start-up. */
+  private static final Function<Instruction, Optional<Position>> NO_POSITIONS =
+      new Function<>() {
+        @Override
+        public Optional<Position> apply(Instruction i) {
+          return Optional.empty();
+        }
+      };
+
   private final List<Rule> rules;
   private final List<String> dockerignore;
   private final boolean experimental;
@@ -233,7 +242,7 @@ public final class Linter {
    * @return the report
    */
   public LintReport lint(Dockerfile dockerfile) {
-    return lint(dockerfile, i -> Optional.empty());
+    return lint(dockerfile, NO_POSITIONS);
   }
 
   /**
@@ -271,7 +280,7 @@ public final class Linter {
           .map(CheckDirective::parse).orElse(CheckDirective.NONE);
       for (Rule rule : rules) {
         if (rule.needsSource() && !skipped(fileCheck, rule)) {
-          LintContext context = new LintContext(placeholder(), i -> Optional.empty(),
+          LintContext context = new LintContext(placeholder(), NO_POSITIONS,
               Optional.of(ast), dockerignore);
           rule.check(context);
           context.reported().forEach(r -> sourceOnly.add(configured(r.finding())));
@@ -282,7 +291,7 @@ public final class Linter {
       }
       throw e;
     }
-    return lint(dockerfile, i -> Optional.empty(), ast).withFileName(name(fileName));
+    return lint(dockerfile, NO_POSITIONS, ast).withFileName(name(fileName));
   }
 
   /** Returns the positions of the AST's instructions paired with the model, or none. */
@@ -294,7 +303,7 @@ public final class Linter {
     try {
       return Positions.of(d, starts);
     } catch (IllegalArgumentException e) {
-      return i -> Optional.empty();
+      return NO_POSITIONS;
     }
   }
 
@@ -346,10 +355,17 @@ public final class Linter {
     if (source != null) {
       Function<Instruction, Optional<Position>> given = positions;
       Function<Instruction, Optional<Position>> fromAst = astPositions(dockerfile, source);
-      positions = i -> given.apply(i).or(() -> fromAst.apply(i));
+      positions = given == NO_POSITIONS ? fromAst : new Function<>() {
+        @Override
+        public Optional<Position> apply(Instruction i) {
+          Optional<Position> p = given.apply(i);
+          return p.isPresent() ? p : fromAst.apply(i);
+        }
+      };
     }
-    CheckDirective fileCheck =
-        dockerfile.directive("check").map(CheckDirective::parse).orElse(CheckDirective.NONE);
+    Optional<String> check = dockerfile.directive("check");
+    CheckDirective fileCheck = check.isPresent() ? CheckDirective.parse(check.get())
+        : CheckDirective.NONE;
     Map<Instruction, CheckDirective> local = localChecks(dockerfile);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {

@@ -26,10 +26,18 @@ public final class Positions {
    */
   public static List<Instruction> inDocumentOrder(Dockerfile d) {
     List<Instruction> out = new ArrayList<>();
-    d.preamble().stream().filter(i -> !i.isTrivia()).forEach(out::add);
+    for (Instruction i : d.preamble()) {
+      if (!i.isTrivia()) {
+        out.add(i);
+      }
+    }
     for (Stage s : d.stages()) {
       out.add(s.from());
-      s.steps().forEach(out::add);
+      for (Instruction i : s.instructions()) {
+        if (!i.isTrivia()) {
+          out.add(i);
+        }
+      }
     }
     return out;
   }
@@ -53,6 +61,11 @@ public final class Positions {
     for (int i = 0; i < instructions.size(); i++) {
       map.put(instructions.get(i), positions.get(i));
     }
-    return i -> Optional.ofNullable(map.get(i));
+    return new Function<>() {
+      @Override
+      public Optional<Position> apply(Instruction i) {
+        return Optional.ofNullable(map.get(i));
+      }
+    };
   }
 }

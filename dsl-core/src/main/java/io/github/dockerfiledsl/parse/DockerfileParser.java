@@ -355,7 +355,7 @@ public final class DockerfileParser {
     }
     // blank as BuildKit (Go's unicode.IsSpace) sees it, not Java's isBlank (U+001C..U+001F)
     if (lines.isEmpty()
-        || lines.get(0).chars().allMatch(io.github.dockerfiledsl.internal.Checks::isSpace)) {
+        || allSpace(lines.get(0))) {
       displaceAll(segments);
       return Shell.of(command);
     }
@@ -370,6 +370,11 @@ public final class DockerfileParser {
         displaced.add(comment(s.text));
       }
     }
+  }
+
+  private Optional<String> templateFlag(AstNode node, String name) {
+    Optional<String> v = flag(node, name);
+    return v.isPresent() ? Optional.of(template(v.get())) : v;
   }
 
   private String template(String raw) {
@@ -409,7 +414,8 @@ public final class DockerfileParser {
   }
 
   private static boolean bool(AstNode node, String name) {
-    return flag(node, name).map(v -> v.equalsIgnoreCase("true")).orElse(false);
+    Optional<String> v = flag(node, name);
+    return v.isPresent() && v.get().equalsIgnoreCase("true");
   }
 
   private Command command(AstNode node, AstNode top, List<String> args) {
@@ -425,7 +431,7 @@ public final class DockerfileParser {
     switch (node.keyword()) {
       case "FROM":
         {
-          Optional<String> platform = flag(node, "platform").map(this::template);
+          Optional<String> platform = templateFlag(node, "platform");
           Optional<String> name =
               args.size() == 3 ? Optional.of(args.get(2).toLowerCase(Locale.ROOT)) : Optional.empty();
           return new FromInstruction(template(args.get(0)), platform, name);
@@ -505,10 +511,14 @@ public final class DockerfileParser {
     for (String m : flags(node, "mount")) {
       mounts.add(mount(m));
     }
-    Optional<RunInstruction.Network> network =
-        flag(node, "network").map(v -> RunInstruction.Network.valueOf(v.toUpperCase(Locale.ROOT)));
-    Optional<RunInstruction.Security> security =
-        flag(node, "security").map(v -> RunInstruction.Security.valueOf(v.toUpperCase(Locale.ROOT)));
+    Optional<String> n = flag(node, "network");
+    Optional<RunInstruction.Network> network = n.isPresent()
+        ? Optional.of(RunInstruction.Network.valueOf(n.get().toUpperCase(Locale.ROOT)))
+        : Optional.empty();
+    Optional<String> s = flag(node, "security");
+    Optional<RunInstruction.Security> security = s.isPresent()
+        ? Optional.of(RunInstruction.Security.valueOf(s.get().toUpperCase(Locale.ROOT)))
+        : Optional.empty();
     Command command = command(node, top, args);
     return new RunInstruction(
         command, node.json() ? List.of() : heredocs(node), mounts, network, security, flags(node, "device"));
@@ -653,8 +663,8 @@ public final class DockerfileParser {
     }
     String dest = template(args.get(args.size() - 1));
     List<Heredoc> heredocs = node.json() ? List.of() : heredocs(node);
-    Optional<String> chown = flag(node, "chown").map(this::template);
-    Optional<String> chmod = flag(node, "chmod").map(this::template);
+    Optional<String> chown = templateFlag(node, "chown");
+    Optional<String> chmod = templateFlag(node, "chmod");
     boolean link = bool(node, "link");
     List<String> excludes = flags(node, "exclude");
     if (node.keyword().equals("COPY")) {
@@ -664,7 +674,7 @@ public final class DockerfileParser {
     }
     return new AddInstruction(
         sources, dest, heredocs, chown, chmod, link, bool(node, "keep-git-dir"),
-        flag(node, "checksum").map(this::template),
+        templateFlag(node, "checksum"),
         flag(node, "unpack").map(v -> v.equalsIgnoreCase("true")),
         excludes, node.json());
   }
@@ -691,5 +701,14 @@ public final class DockerfileParser {
     return flag(node, name)
         .filter(v -> !v.isEmpty())
         .map(v -> Duration.ofNanos(Math.round(AstValidator.durationNanos(v))));
+  }
+
+  private static boolean allSpace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!io.github.dockerfiledsl.internal.Checks.isSpace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -152,20 +152,26 @@ public final class Renderer {
     String head = prefix + instruction.keyword();
     if (instruction instanceof FromInstruction f) {
       List<String> words = new ArrayList<>();
-      f.platform().ifPresent(p -> words.add("--platform=" + flagTemplate(p, "FROM --platform")));
+      if (f.platform().isPresent()) {
+        words.add("--platform=" + flagTemplate(f.platform().get(), "FROM --platform"));
+      }
       words.add(Words.word(f.image(), escape, "FROM image"));
-      f.name().ifPresent(n -> {
+      if (f.name().isPresent()) {
         words.add("AS");
-        words.add(n);
-      });
+        words.add(f.name().get());
+      }
       line(head, words, false);
     } else if (instruction instanceof RunInstruction r) {
       List<String> flags = new ArrayList<>();
       for (Mount m : r.mounts()) {
         flags.add("--mount=" + mount(m));
       }
-      r.network().ifPresent(n -> flags.add("--network=" + n.value()));
-      r.security().ifPresent(s -> flags.add("--security=" + s.value()));
+      if (r.network().isPresent()) {
+        flags.add("--network=" + r.network().get().value());
+      }
+      if (r.security().isPresent()) {
+        flags.add("--security=" + r.security().get().value());
+      }
       for (String dev : r.devices()) {
         flags.add("--device="
             + ascii(Words.bare(dev, escape, "RUN --device", ""), "RUN --device"));

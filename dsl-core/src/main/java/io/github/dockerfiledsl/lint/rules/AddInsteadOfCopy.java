@@ -1,7 +1,9 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.AddInstruction;
 import io.github.dockerfiledsl.instruction.CopyInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.lint.Fix;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
@@ -36,20 +38,33 @@ public final class AddInsteadOfCopy extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    context.dockerfile().stages().forEach(s -> s.steps().forEach(i -> {
-      if (!(i instanceof AddInstruction a) || a.hasRemoteSource() || a.keepGitDir()
-          || a.checksum().isPresent() || a.unpack().isPresent()) {
-        return;
+    for (Stage s : context.dockerfile().stages()) {
+      for (Instruction i : s.instructions()) {
+        check(context, i);
       }
-      boolean archiveOrUnknown = a.heredocs().isEmpty() && a.sources().stream().anyMatch(
-          src -> src.contains("$") || ARCHIVE.matcher(src.toLowerCase(Locale.ROOT)).matches());
-      if (archiveOrUnknown) {
-        return;
+    }
+  }
+
+  private void check(LintContext context, Instruction i) {
+    if (!(i instanceof AddInstruction a) || a.hasRemoteSource() || a.keepGitDir()
+        || a.checksum().isPresent() || a.unpack().isPresent()) {
+      return;
+    }
+    boolean archiveOrUnknown = false;
+    if (a.heredocs().isEmpty()) {
+      for (String src : a.sources()) {
+        if (src.contains("$") || ARCHIVE.matcher(src.toLowerCase(Locale.ROOT)).matches()) {
+          archiveOrUnknown = true;
+          break;
+        }
       }
-      CopyInstruction copy = new CopyInstruction(a.sources(), a.destination(), a.heredocs(),
-          Optional.empty(), a.chown(), a.chmod(), a.link(), false, a.excludes(), a.json());
-      context.report(this, i, message(String.join(" ", a.sources())),
-          new Fix("replace ADD with COPY", d -> Edit.replace(d, i, copy)));
-    }));
+    }
+    if (archiveOrUnknown) {
+      return;
+    }
+    CopyInstruction copy = new CopyInstruction(a.sources(), a.destination(), a.heredocs(),
+        Optional.empty(), a.chown(), a.chmod(), a.link(), false, a.excludes(), a.json());
+    context.report(this, i, message(String.join(" ", a.sources())),
+        new Fix("replace ADD with COPY", d -> Edit.replace(d, i, copy)));
   }
 }

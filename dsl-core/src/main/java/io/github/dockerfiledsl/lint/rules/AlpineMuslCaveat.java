@@ -45,7 +45,8 @@ public final class AlpineMuslCaveat extends AbstractRule {
         continue;
       }
       Optional<ImageRef> ref = Model.ref(base);
-      boolean pythonImage = ref.map(r -> r.path().endsWith("python") || r.path().endsWith("pypy")).orElse(false);
+      boolean pythonImage = ref.isPresent()
+          && (ref.get().path().endsWith("python") || ref.get().path().endsWith("pypy"));
       if (pythonImage && Model.parentStage(d, s).isEmpty()) {
         context.report(this, stage.from(), message("python image " + base));
         continue;
@@ -59,7 +60,7 @@ public final class AlpineMuslCaveat extends AbstractRule {
             context.report(this, r, message("pip install"));
             break;
           }
-          if (c.is("apk", "add") && c.args().stream().anyMatch(GLIBC::contains)) {
+          if (c.is("apk", "add") && anyGlibc(c.args())) {
             context.report(this, r, message("glibc compatibility package in '"
                 + AptNoInstallRecommends.abbreviate(c.toString()) + "'"));
             break;
@@ -67,5 +68,14 @@ public final class AlpineMuslCaveat extends AbstractRule {
         }
       }
     }
+  }
+
+  private static boolean anyGlibc(java.util.List<String> args) {
+    for (String a : args) {
+      if (GLIBC.contains(a)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.dockerfiledsl.lint.rules;
 
 import io.github.dockerfiledsl.Shell;
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 
@@ -29,18 +30,26 @@ public final class ApkNoCache extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    Stages.checkRuns(context, this, r -> {
-      if (Model.cacheMounted(r, "/var/cache/apk", "/etc/apk/cache")) {
-        return null;
+    for (RunInstruction r : Stages.runs(context.dockerfile())) {
+      String message = missing(r);
+      if (message != null) {
+        RunInstruction fixed = r.command() instanceof Shell && r.heredocs().isEmpty()
+            ? Edit.replaceInLines(r, "\\b(apk(?:\\s+-[-\\w]+)*\\s+add)\\b(?! --no-cache)", "$1 --no-cache")
+            : null;
+        Stages.report(context, this, r, message, fixed, "add --no-cache");
       }
-      for (Script.Simple c : Script.of(r).commands()) {
-        if (c.is("apk", "add") && !c.hasOption("--no-cache|--no-network")) {
-          return message(AptNoInstallRecommends.abbreviate(c.toString()));
-        }
-      }
+    }
+  }
+
+  private static String missing(RunInstruction r) {
+    if (Model.cacheMounted(r, "/var/cache/apk", "/etc/apk/cache")) {
       return null;
-    }, r -> r.command() instanceof Shell && r.heredocs().isEmpty()
-        ? Edit.replaceInLines(r, "\\b(apk(?:\\s+-[-\\w]+)*\\s+add)\\b(?! --no-cache)", "$1 --no-cache")
-        : null, "add --no-cache");
+    }
+    for (Script.Simple c : Script.of(r).commands()) {
+      if (c.is("apk", "add") && !c.hasOption("--no-cache|--no-network")) {
+        return message(AptNoInstallRecommends.abbreviate(c.toString()));
+      }
+    }
+    return null;
   }
 }

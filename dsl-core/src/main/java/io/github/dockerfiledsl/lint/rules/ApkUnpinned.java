@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ApkUnpinned extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    Stages.eachRun(context.dockerfile(), (s, r) -> {
+    for (RunInstruction r : Stages.runs(context.dockerfile())) {
       List<String> unpinned = new ArrayList<>();
       for (Script.Simple c : Script.of(r).commands()) {
         if (!c.is("apk", "add")) {
@@ -55,6 +56,6 @@ public final class ApkUnpinned extends AbstractRule {
       if (!unpinned.isEmpty()) {
         context.report(this, r, message(unpinned));
       }
-    });
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class ApkVirtualNotDeleted extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    Stages.eachRun(context.dockerfile(), (s, r) -> {
+    for (RunInstruction r : Stages.runs(context.dockerfile())) {
       Set<String> added = new LinkedHashSet<>();
       List<String> deleted = new ArrayList<>();
       for (Script.Simple c : Script.of(r).commands()) {
@@ -62,6 +63,6 @@ public final class ApkVirtualNotDeleted extends AbstractRule {
           context.report(this, r, message(name));
         }
       }
-    });
+    }
   }
 }

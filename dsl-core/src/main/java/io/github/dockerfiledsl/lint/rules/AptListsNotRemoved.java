@@ -59,8 +59,21 @@ public final class AptListsNotRemoved extends AbstractRule {
   }
 
   static boolean removesLists(Script sc) {
-    return sc.commands().stream().anyMatch(c -> c.program().equals("rm")
-        && c.args().stream().anyMatch(a -> a.startsWith("/var/lib/apt/lists"))
-        || c.is("apt-get|apt", "dist-clean"));
+    for (Script.Simple c : sc.commands()) {
+      if (c.program().equals("rm") && anyStartsWith(c.args(), "/var/lib/apt/lists")
+          || c.is("apt-get|apt", "dist-clean")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyStartsWith(java.util.List<String> args, String prefix) {
+    for (String a : args) {
+      if (a.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

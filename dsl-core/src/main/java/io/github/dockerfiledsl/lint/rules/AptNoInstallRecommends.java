@@ -4,6 +4,7 @@ import io.github.dockerfiledsl.Shell;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
+import java.util.List;
 
 /**
  * DF102: {@code apt-get install} without {@code --no-install-recommends} installs recommended
@@ -29,18 +30,36 @@ public final class AptNoInstallRecommends extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    Stages.checkRuns(context, this, r -> {
-      for (Script.Simple c : Script.of(r).commands()) {
-        if (c.is("apt-get", "install") && !c.hasOption("--no-install-recommends")
-            && c.args().stream().noneMatch(a -> a.contains("Install-Recommends"))) {
-          return message(abbreviate(c.toString()));
-        }
+    for (RunInstruction r : Stages.runs(context.dockerfile())) {
+      String message = missing(r);
+      if (message != null) {
+        RunInstruction fixed = r.command() instanceof Shell && r.heredocs().isEmpty()
+            ? Edit.replaceInLines(r,
+                "\\b(apt-get(?:\\s+-[-\\w]+)*\\s+install)\\b(?! --no-install-recommends)",
+                "$1 --no-install-recommends")
+            : null;
+        Stages.report(context, this, r, message, fixed, "add --no-install-recommends");
       }
-      return null;
-    }, r -> r.command() instanceof Shell && r.heredocs().isEmpty()
-        ? Edit.replaceInLines(r, "\\b(apt-get(?:\\s+-[-\\w]+)*\\s+install)\\b(?! --no-install-recommends)",
-            "$1 --no-install-recommends") : null,
-        "add --no-install-recommends");
+    }
+  }
+
+  private static String missing(RunInstruction r) {
+    for (Script.Simple c : Script.of(r).commands()) {
+      if (c.is("apt-get", "install") && !c.hasOption("--no-install-recommends")
+          && !anyContains(c.args(), "Install-Recommends")) {
+        return message(abbreviate(c.toString()));
+      }
+    }
+    return null;
+  }
+
+  private static boolean anyContains(List<String> args, String part) {
+    for (String a : args) {
+      if (a.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String abbreviate(String s) {

@@ -42,9 +42,14 @@ public final class AptUpdateAlone extends AbstractRule {
           continue;
         }
         Script sc = Script.of(r);
-        Optional<Script.Simple> update = sc.commands().stream()
-            .filter(c -> c.is("apt-get|apt|apk", "update")).findFirst();
-        boolean installs = sc.commands().stream().anyMatch(AptUpdateAlone::installs);
+        Optional<Script.Simple> update = Optional.empty();
+        boolean installs = false;
+        for (Script.Simple c : sc.commands()) {
+          if (update.isEmpty() && c.is("apt-get|apt|apk", "update")) {
+            update = Optional.of(c);
+          }
+          installs |= installs(c);
+        }
         if (update.isPresent() && !installs) {
           Optional<RunInstruction> next = Model.nextRun(s, r);
           Fix fix = next.filter(n -> Edit.canMerge(context.dockerfile(), r, n))

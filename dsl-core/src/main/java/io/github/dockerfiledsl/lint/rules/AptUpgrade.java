@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 
@@ -30,13 +31,13 @@ public final class AptUpgrade extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    Stages.eachRun(context.dockerfile(), (s, r) -> {
+    for (RunInstruction r : Stages.runs(context.dockerfile())) {
       for (Script.Simple c : Script.of(r).commands()) {
         if (c.is("apt-get|apt|aptitude", "upgrade|dist-upgrade|full-upgrade|safe-upgrade")) {
           context.report(this, r, message(c.toString()));
-          return;
+          break;
         }
       }
-    });
+    }
   }
 }

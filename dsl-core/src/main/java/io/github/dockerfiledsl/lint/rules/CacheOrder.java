@@ -96,7 +96,12 @@ public final class CacheOrder extends AbstractRule {
     List<String> sources = i instanceof CopyInstruction c && c.from().isEmpty() && c.heredocs().isEmpty()
         ? c.sources()
         : i instanceof AddInstruction a ? a.sources() : List.of();
-    return sources.stream().anyMatch(src -> src.equals(".") || src.equals("./"));
+    for (String src : sources) {
+      if (src.equals(".") || src.equals("./")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The dependency install of a RUN, if it has one. */

@@ -48,11 +48,20 @@ public final class CleanupInLaterLayer extends AbstractRule {
     if (!c.program().equals("rm")) {
       return false;
     }
-    List<String> targets = c.args().stream().filter(a -> !a.startsWith("-")).toList();
-    return !targets.isEmpty() && targets.stream().allMatch(t -> t.startsWith("/var/lib/apt/lists")
-        || t.startsWith("/var/cache/") || t.startsWith("/tmp/") || t.equals("/tmp")
-        || t.startsWith("/root/.cache") || t.startsWith("~/.cache") || t.startsWith("/var/tmp")
-        || t.contains("/.npm") || t.startsWith("/usr/share/doc") || t.startsWith("/usr/share/man"));
+    boolean any = false;
+    for (String t : c.args()) {
+      if (t.startsWith("-")) {
+        continue;
+      }
+      any = true;
+      if (!(t.startsWith("/var/lib/apt/lists")
+          || t.startsWith("/var/cache/") || t.startsWith("/tmp/") || t.equals("/tmp")
+          || t.startsWith("/root/.cache") || t.startsWith("~/.cache") || t.startsWith("/var/tmp")
+          || t.contains("/.npm") || t.startsWith("/usr/share/doc") || t.startsWith("/usr/share/man"))) {
+        return false;
+      }
+    }
+    return any;
   }
 
   @Override
@@ -64,7 +73,7 @@ public final class CleanupInLaterLayer extends AbstractRule {
           continue;
         }
         List<Script.Simple> commands = Script.of(r).commands();
-        if (earlierRun && !commands.isEmpty() && commands.stream().allMatch(CleanupInLaterLayer::isCleanup)) {
+        if (earlierRun && !commands.isEmpty() && allCleanup(commands)) {
           Optional<RunInstruction> previous = Model.previousRun(s, r);
           Fix fix = previous.filter(p -> Edit.canMerge(context.dockerfile(), p, r))
               .map(p -> new Fix("merge into the previous RUN", d -> Edit.merge(d, p, r))).orElse(null);
@@ -73,5 +82,14 @@ public final class CleanupInLaterLayer extends AbstractRule {
         earlierRun = true;
       }
     }
+  }
+
+  private static boolean allCleanup(List<Script.Simple> commands) {
+    for (Script.Simple c : commands) {
+      if (!isCleanup(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -5,6 +5,7 @@ import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.Fix;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
+import java.util.List;
 
 /**
  * DF103: consecutive RUNs each make a layer; they could be one. The fix merges the two when that
@@ -43,6 +44,7 @@ public final class ConsecutiveRuns extends AbstractRule {
   }
 
   static String text(RunInstruction r) {
-    return Script.of(r).commands().stream().findFirst().map(Object::toString).orElse("");
+    List<Script.Simple> commands = Script.of(r).commands();
+    return commands.isEmpty() ? "" : commands.get(0).toString();
   }
 }

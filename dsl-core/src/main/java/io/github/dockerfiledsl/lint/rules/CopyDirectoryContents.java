@@ -1,6 +1,8 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.CopyInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 import java.util.Set;
@@ -40,22 +42,28 @@ public final class CopyDirectoryContents extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    context.dockerfile().stages().forEach(s -> s.steps().forEach(i -> {
-      if (!(i instanceof CopyInstruction c) || c.sources().size() != 1 || !c.heredocs().isEmpty()
-          || c.parents() || c.from().isPresent()) {
-        return;
+    for (Stage s : context.dockerfile().stages()) {
+      for (Instruction i : s.instructions()) {
+        check(context, i);
       }
-      String src = c.sources().get(0);
-      if (src.contains("$") || src.matches(".*[*?\\[].*")) {
-        return;
-      }
-      String name = Paths.baseName(src);
-      boolean dir = src.endsWith("/") && !name.equals(".") && !name.isEmpty() && !name.equals("/")
-          || DIRS.contains(name);
-      String dest = c.destination();
-      if (dir && (dest.equals(".") || dest.equals("./"))) {
-        context.report(this, i, message(src, dest));
-      }
-    }));
+    }
+  }
+
+  private void check(LintContext context, Instruction i) {
+    if (!(i instanceof CopyInstruction c) || c.sources().size() != 1 || !c.heredocs().isEmpty()
+        || c.parents() || c.from().isPresent()) {
+      return;
+    }
+    String src = c.sources().get(0);
+    if (src.contains("$") || src.matches(".*[*?\\[].*")) {
+      return;
+    }
+    String name = Paths.baseName(src);
+    boolean dir = src.endsWith("/") && !name.equals(".") && !name.isEmpty() && !name.equals("/")
+        || DIRS.contains(name);
+    String dest = c.destination();
+    if (dir && (dest.equals(".") || dest.equals("./"))) {
+      context.report(this, i, message(src, dest));
+    }
   }
 }

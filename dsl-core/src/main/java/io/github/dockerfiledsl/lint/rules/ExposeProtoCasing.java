@@ -1,6 +1,8 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.ExposeInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.lint.Fix;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
@@ -27,8 +29,11 @@ public final class ExposeProtoCasing extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    context.dockerfile().stages().forEach(s -> s.steps().forEach(i -> {
-      if (i instanceof ExposeInstruction e) {
+    for (Stage s : context.dockerfile().stages()) {
+      for (Instruction i : s.instructions()) {
+        if (!(i instanceof ExposeInstruction e)) {
+          continue;
+        }
         for (String p : e.ports()) {
           int slash = p.lastIndexOf('/');
           if (slash >= 0 && !p.substring(slash).equals(p.substring(slash).toLowerCase(Locale.ROOT))
@@ -42,6 +47,6 @@ public final class ExposeProtoCasing extends AbstractRule {
           }
         }
       }
-    }));
+    }
   }
 }

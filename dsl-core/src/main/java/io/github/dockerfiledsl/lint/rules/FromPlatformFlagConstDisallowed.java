@@ -32,7 +32,8 @@ public final class FromPlatformFlagConstDisallowed extends AbstractRule {
   @Override
   public void check(LintContext context) {
     for (Stage s : context.dockerfile().stages()) {
-      s.from().platform().filter(p -> !p.contains("$")).ifPresent(p -> {
+      String p = s.from().platform().orElse(null);
+      if (p != null && !p.contains("$")) {
         String name = s.name().orElse("");
         boolean named = false;
         for (String part : p.toLowerCase(Locale.ROOT).split("/")) {
@@ -41,7 +42,7 @@ public final class FromPlatformFlagConstDisallowed extends AbstractRule {
         if (!named) {
           context.report(this, s.from(), message(p));
         }
-      });
+      }
     }
   }
 }

@@ -45,7 +45,9 @@ public final class InvalidDefaultArgInFrom extends AbstractRule {
     Set<String> needed = new HashSet<>();
     for (Stage s : stages) {
       if (s.from().image().contains("$")) {
-        Vars.refs(s.from().image()).forEach(r -> needed.add(r.name()));
+        for (Vars.Ref r : Vars.refs(s.from().image())) {
+          needed.add(r.name());
+        }
       }
     }
     if (needed.isEmpty()) {
@@ -68,7 +70,11 @@ public final class InvalidDefaultArgInFrom extends AbstractRule {
       ArgInstruction.Arg arg = globals.get(k);
       if (needed.remove(arg.name())) {
         used[k] = true;
-        arg.defaultValue().ifPresent(d -> Vars.refs(d).forEach(r -> needed.add(r.name())));
+        if (arg.defaultValue().isPresent()) {
+          for (Vars.Ref r : Vars.refs(arg.defaultValue().get())) {
+            needed.add(r.name());
+          }
+        }
       }
     }
     Map<String, String> defaults = new HashMap<>();
@@ -94,8 +100,10 @@ public final class InvalidDefaultArgInFrom extends AbstractRule {
       if (!image.contains("$")) {
         continue;
       }
-      boolean automaticOnly = Vars.refs(image).stream()
-          .allMatch(r -> UndefinedArgInFrom.AUTOMATIC.contains(r.name()));
+      boolean automaticOnly = true;
+      for (Vars.Ref r : Vars.refs(image)) {
+        automaticOnly &= UndefinedArgInFrom.AUTOMATIC.contains(r.name());
+      }
       if (automaticOnly) {
         continue;
       }

@@ -52,14 +52,34 @@ public final class InvalidImageReference extends AbstractRule {
       for (Instruction in : s.instructions()) {
         if (built[i] && in instanceof CopyInstruction c && c.from().isPresent()) {
           String from = c.from().get();
-          if (!names.contains(from.toLowerCase(Locale.ROOT)) && !from.chars().allMatch(Character::isDigit)
-              && d.stages().stream().noneMatch(t -> t.name().map(from::equalsIgnoreCase).orElse(false))) {
+          if (!names.contains(from.toLowerCase(Locale.ROOT)) && !allDigits(from)
+              && !anyStageNamed(d, from)) {
             check(context, in, from, names);
           }
         }
       }
-      s.name().ifPresent(names::add);
+      if (s.name().isPresent()) {
+        names.add(s.name().get());
+      }
     }
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean anyStageNamed(Dockerfile d, String name) {
+    for (Stage t : d.stages()) {
+      if (t.name().isPresent() && name.equalsIgnoreCase(t.name().get())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void check(LintContext context, Instruction subject, String image, Set<String> names) {
@@ -75,6 +95,8 @@ public final class InvalidImageReference extends AbstractRule {
     } catch (IllegalArgumentException e) {
       problem = Optional.of(e.getMessage());
     }
-    problem.ifPresent(p -> context.report(this, subject, message(raw, p)));
+    if (problem.isPresent()) {
+      context.report(this, subject, message(raw, problem.get()));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.Templates;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.StopsignalInstruction;
@@ -59,13 +60,13 @@ public final class InvalidStopSignal extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    context.dockerfile().stages().forEach(s -> {
+    for (Stage s : context.dockerfile().stages()) {
       for (Instruction i : s.instructions()) {
         if (i instanceof StopsignalInstruction st && !Templates.hasVariables(st.signal())
             && !isValid(Templates.unescape(st.signal()))) {
           context.report(this, i, message(st.signal()));
         }
       }
-    });
+    }
   }
 }

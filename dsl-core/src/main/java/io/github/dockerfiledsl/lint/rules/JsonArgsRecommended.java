@@ -16,6 +16,7 @@ import io.github.dockerfiledsl.internal.ShellScan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -57,14 +58,18 @@ public final class JsonArgsRecommended extends AbstractRule {
     boolean[] shellAtEnd = new boolean[df.stages().size()];
     for (int index = 0; index < df.stages().size(); index++) {
       Stage s = df.stages().get(index);
-      boolean[] shell = {Model.parentStage(df, index).map(p -> shellAtEnd[p]).orElse(false)};
-      s.steps().forEach(i -> {
+      Optional<Integer> parent = Model.parentStage(df, index);
+      boolean[] shell = {parent.isPresent() && shellAtEnd[parent.get()]};
+      for (Instruction i : s.instructions()) {
+        if (i.isTrivia()) {
+          continue;
+        }
         if (i instanceof ShellInstruction) {
           shell[0] = true;
-          return;
+          continue;
         }
         if (shell[0]) {
-          return;
+          continue;
         }
         Command c = i instanceof CmdInstruction cmd ? cmd.command()
             : i instanceof EntrypointInstruction e ? e.command() : null;
@@ -81,7 +86,7 @@ public final class JsonArgsRecommended extends AbstractRule {
               d -> Edit.replace(d, i, exec(i, Exec.of(words)))) : null;
           context.report(this, i, message(i.keyword(), line), fix);
         }
-      });
+      }
       shellAtEnd[index] = shell[0];
     }
   }

@@ -3,6 +3,7 @@ package io.github.dockerfiledsl.lint.rules;
 import io.github.dockerfiledsl.Command;
 import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.Shell;
+import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.CmdInstruction;
 import io.github.dockerfiledsl.instruction.EntrypointInstruction;
 import io.github.dockerfiledsl.instruction.Instruction;
@@ -89,7 +90,7 @@ public final class JsonArraySingleQuotes extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    context.dockerfile().stages().forEach(s -> {
+    for (Stage s : context.dockerfile().stages()) {
       for (Instruction i : s.instructions()) {
         Command c = i instanceof CmdInstruction cmd ? cmd.command()
             : i instanceof EntrypointInstruction e ? e.command()
@@ -105,7 +106,7 @@ public final class JsonArraySingleQuotes extends AbstractRule {
             d -> Edit.replace(d, i, exec(i, Exec.of(list))))).orElse(null);
         context.report(this, i, message(i.keyword(), text), fix);
       }
-    });
+    }
   }
 
   private static Instruction exec(Instruction original, Exec e) {

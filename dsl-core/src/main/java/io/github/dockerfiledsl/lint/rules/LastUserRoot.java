@@ -29,7 +29,7 @@ public final class LastUserRoot extends AbstractRule {
   @Override
   public void check(LintContext context) {
     List<Stage> stages = context.dockerfile().stages();
-    List<Instruction> steps = stages.get(stages.size() - 1).steps().toList();
+    List<Instruction> steps = Stages.steps(stages.get(stages.size() - 1));
     for (int i = steps.size() - 1; i >= 0; i--) {
       if (steps.get(i) instanceof UserInstruction u) {
         String name = u.user().split(":", 2)[0];

@@ -44,7 +44,7 @@ public final class LatestTag extends AbstractRule {
   public void check(LintContext context) {
     for (Stage s : context.dockerfile().stages()) {
       Optional<ImageRef> ref = Model.ref(s.from().image());
-      if (ref.isPresent() && ref.get().tag().map("latest"::equals).orElse(false)
+      if (ref.isPresent() && ref.get().tag().isPresent() && ref.get().tag().get().equals("latest")
           && ref.get().digest().isEmpty()) {
         if (resolver == null) {
           context.report(this, s.from(), message(s.from().image()));

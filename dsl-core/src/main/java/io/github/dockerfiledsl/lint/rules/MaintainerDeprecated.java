@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.Templates;
 import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.LabelInstruction;
@@ -32,12 +33,14 @@ public final class MaintainerDeprecated extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    context.dockerfile().stages().forEach(s -> s.steps().forEach(i -> {
-      if (i instanceof MaintainerInstruction m) {
-        Instruction label = LabelInstruction.of(AUTHORS, Templates.literal(m.name().strip()));
-        context.report(this, i, message(m.name().strip()),
-            new Fix("replace MAINTAINER with LABEL " + AUTHORS, d -> Edit.replace(d, i, label)));
+    for (Stage s : context.dockerfile().stages()) {
+      for (Instruction i : s.instructions()) {
+        if (i instanceof MaintainerInstruction m) {
+          Instruction label = LabelInstruction.of(AUTHORS, Templates.literal(m.name().strip()));
+          context.report(this, i, message(m.name().strip()),
+              new Fix("replace MAINTAINER with LABEL " + AUTHORS, d -> Edit.replace(d, i, label)));
+        }
       }
-    }));
+    }
   }
 }

@@ -82,8 +82,10 @@ public final class Model {
       Integer p = byName.get(image.toLowerCase(Locale.ROOT));
       parent[s] = p == null ? -1 : p;
       base[s] = p == null ? image : base[p];
-      int current = s;
-      stages.get(s).name().ifPresent(n -> byName.putIfAbsent(n.toLowerCase(Locale.ROOT), current));
+      Optional<String> n = stages.get(s).name();
+      if (n.isPresent()) {
+        byName.putIfAbsent(n.get().toLowerCase(Locale.ROOT), s);
+      }
     }
     index = new StageIndex(d, parent, base);
     lastIndex = index;
@@ -215,6 +217,6 @@ public final class Model {
     }
     String path = r.get().path();
     return path.equals("alpine") || path.endsWith("/alpine")
-        || r.get().tag().map(t -> t.contains("alpine")).orElse(false);
+        || r.get().tag().isPresent() && r.get().tag().get().contains("alpine");
   }
 }

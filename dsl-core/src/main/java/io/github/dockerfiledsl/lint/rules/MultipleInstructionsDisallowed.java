@@ -36,7 +36,7 @@ public final class MultipleInstructionsDisallowed extends AbstractRule {
   @Override
   public void check(LintContext context) {
     for (Stage s : context.dockerfile().stages()) {
-      List<Instruction> steps = s.steps().toList();
+      List<Instruction> steps = Stages.steps(s);
       for (int i = 0; i < steps.size(); i++) {
         Instruction a = steps.get(i);
         if (!KEYWORDS.contains(a.keyword())) {

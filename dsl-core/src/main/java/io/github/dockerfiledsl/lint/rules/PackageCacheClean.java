@@ -55,24 +55,27 @@ abstract class PackageCacheClean extends AbstractRule {
 
   @Override
   public final void check(LintContext context) {
-    Stages.eachRun(context.dockerfile(), (s, r) -> {
+    for (RunInstruction r : Stages.runs(context.dockerfile())) {
       if (Model.cacheMounted(r, cacheDirectory)) {
-        return;
+        continue;
       }
       Script sc = Script.of(r);
       for (Script.Simple c : sc.commands()) {
         if (c.is(programs, subcommands)) {
           String command = cleanup.replace("PROGRAM", c.program());
-          boolean cleaned = sc.commands().stream().anyMatch(x -> x.toString().matches(cleanedPattern));
+          boolean cleaned = false;
+          for (Script.Simple x : sc.commands()) {
+            cleaned |= x.toString().matches(cleanedPattern);
+          }
           if (!cleaned) {
             RunInstruction fixed = Edit.canAppend(context.dockerfile(), r) ? Edit.append(context.dockerfile(), r, command) : null;
             context.report(this, r, message(AptNoInstallRecommends.abbreviate(c.toString()), command),
                 fixed == null ? null : new Fix("append && " + command,
                     d -> Edit.replace(d, r, fixed)));
           }
-          return;
+          break;
         }
       }
-    });
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.github.dockerfiledsl.lint.rules;
 import io.github.dockerfiledsl.Shell;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.EnvInstruction;
+import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.Fix;
 import io.github.dockerfiledsl.lint.LintContext;
@@ -62,14 +63,12 @@ public final class PipNoCacheDir extends AbstractRule {
   @Override
   public void check(LintContext context) {
     for (Stage s : context.dockerfile().stages()) {
-      boolean envSet = s.steps().anyMatch(i -> i instanceof EnvInstruction e
-          && e.vars().stream().anyMatch(kv -> kv.key().equals("PIP_NO_CACHE_DIR")));
-      if (envSet) {
+      if (envSet(s)) {
         continue;
       }
-      s.steps().forEach(i -> {
+      for (Instruction i : s.instructions()) {
         if (!(i instanceof RunInstruction r) || Model.cacheMounted(r, "/root/.cache/pip", "/root/.cache")) {
-          return;
+          continue;
         }
         for (Script.Simple c : Script.of(r).commands()) {
           if (isPipInstall(c) && !c.hasOption("--no-cache-dir")) {
@@ -79,10 +78,23 @@ public final class PipNoCacheDir extends AbstractRule {
             context.report(this, r, message(AptNoInstallRecommends.abbreviate(c.toString())),
                 fixed == null || fixed.equals(r) ? null
                     : new Fix("add --no-cache-dir", d -> Edit.replace(d, r, fixed)));
-            return;
+            break;
           }
         }
-      });
+      }
     }
+  }
+
+  private static boolean envSet(Stage s) {
+    for (Instruction i : s.instructions()) {
+      if (i instanceof EnvInstruction e) {
+        for (var kv : e.vars()) {
+          if (kv.key().equals("PIP_NO_CACHE_DIR")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }

@@ -40,25 +40,39 @@ public final class PipefailMissing extends AbstractRule {
     Dockerfile d = context.dockerfile();
     List<Optional<Exec>> shells = new ArrayList<>();
     for (int s = 0; s < d.stages().size(); s++) {
-      Optional<Exec> shell = Model.parentStage(d, s).flatMap(shells::get);
+      Optional<Integer> parent = Model.parentStage(d, s);
+      Optional<Exec> shell = parent.isPresent() ? shells.get(parent.get()) : Optional.empty();
       for (Instruction i : d.stages().get(s).instructions()) {
         if (i instanceof ShellInstruction sh) {
           shell = Optional.of(sh.shell());
         } else if (i instanceof RunInstruction r && !r.command().isExec()) {
-          boolean exempt = shell.map(e -> e.args().contains("pipefail")
-              || !e.args().isEmpty() && !e.args().get(0).matches(".*/?(sh|bash|ash|dash|zsh|ksh)"))
-              .orElse(false);
+          boolean exempt = shell.isPresent() && (shell.get().args().contains("pipefail")
+              || !shell.get().args().isEmpty()
+                  && !shell.get().args().get(0).matches(".*/?(sh|bash|ash|dash|zsh|ksh)"));
           Script sc = Script.of(r);
-          if (!exempt && sc.hasPipe() && sc.commands().stream().noneMatch(
-              c -> c.program().equals("set") && c.args().contains("pipefail")
-                  || c.toString().contains("-o pipefail"))) {
-            String piped = sc.commands().stream().filter(c -> c.operator().equals("|")).findFirst()
-                .map(Object::toString).orElse("");
+          if (!exempt && sc.hasPipe() && !setsPipefail(sc)) {
+            String piped = "";
+            for (Script.Simple c : sc.commands()) {
+              if (c.operator().equals("|")) {
+                piped = c.toString();
+                break;
+              }
+            }
             context.report(this, r, message(AptNoInstallRecommends.abbreviate(piped + " | ...")));
           }
         }
       }
       shells.add(shell);
     }
+  }
+
+  private static boolean setsPipefail(Script sc) {
+    for (Script.Simple c : sc.commands()) {
+      if (c.program().equals("set") && c.args().contains("pipefail")
+          || c.toString().contains("-o pipefail")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -31,9 +31,11 @@ public final class RedundantTargetPlatform extends AbstractRule {
   public void check(LintContext context) {
     for (Stage s : context.dockerfile().stages()) {
       FromInstruction f = s.from();
-      f.platform().filter(p -> p.equals("$TARGETPLATFORM") || p.equals("${TARGETPLATFORM}"))
-          .ifPresent(p -> context.report(this, f, message(p), new Fix("remove --platform",
-              d -> Edit.replace(d, f, new FromInstruction(f.image(), Optional.empty(), f.name())))));
+      String p = f.platform().orElse(null);
+      if (p != null && (p.equals("$TARGETPLATFORM") || p.equals("${TARGETPLATFORM}"))) {
+        context.report(this, f, message(p), new Fix("remove --platform",
+            d -> Edit.replace(d, f, new FromInstruction(f.image(), Optional.empty(), f.name()))));
+      }
     }
   }
 }

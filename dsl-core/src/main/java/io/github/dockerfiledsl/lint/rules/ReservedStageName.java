@@ -28,7 +28,9 @@ public final class ReservedStageName extends AbstractRule {
   @Override
   public void check(LintContext context) {
     for (Stage s : context.dockerfile().stages()) {
-      s.name().filter(RESERVED::contains).ifPresent(n -> context.report(this, s.from(), message(n)));
+      if (s.name().isPresent() && RESERVED.contains(s.name().get())) {
+        context.report(this, s.from(), message(s.name().get()));
+      }
     }
   }
 }

@@ -195,8 +195,13 @@ public final class Script {
     if (run.heredocs().isEmpty()) {
       return s;
     }
-    boolean shellFed = s.commands.isEmpty()
-        || s.commands.stream().allMatch(c -> c.command().isEmpty() || SHELLS.contains(c.program()));
+    boolean shellFed = true;
+    for (Simple c : s.commands) {
+      if (!c.command().isEmpty() && !SHELLS.contains(c.program())) {
+        shellFed = false;
+        break;
+      }
+    }
     if (!shellFed) {
       return s;
     }
@@ -349,7 +354,12 @@ public final class Script {
    * @return true on a match
    */
   public boolean has(String programs, String subs) {
-    return commands.stream().anyMatch(c -> c.is(programs, subs));
+    for (Simple c : commands) {
+      if (c.is(programs, subs)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -374,7 +384,11 @@ public final class Script {
    * @return true if there is a pipe
    */
   public boolean hasPipe() {
-    return commands.stream().limit(Math.max(0, commands.size() - 1L))
-        .anyMatch(c -> c.operator().equals("|"));
+    for (int i = 0; i < commands.size() - 1; i++) {
+      if (commands.get(i).operator().equals("|")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.instruction.ArgInstruction;
 import io.github.dockerfiledsl.instruction.EnvInstruction;
 import io.github.dockerfiledsl.instruction.Instruction;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * DF015: an ARG or ENV whose name looks like a secret (a word such as {@code password}, {@code
@@ -52,23 +52,52 @@ public final class SecretsUsedInArgOrEnv extends AbstractRule {
     for (String part : name.split("_")) {
       words.add(part.toLowerCase(Locale.ROOT));
     }
-    return words.stream().anyMatch(DENY::contains) && words.stream().noneMatch(ALLOW::contains);
+    boolean denied = false;
+    for (String w : words) {
+      if (ALLOW.contains(w)) {
+        return false;
+      }
+      denied |= DENY.contains(w);
+    }
+    return denied;
   }
 
   @Override
   public void check(LintContext context) {
-    Stream.concat(context.dockerfile().preamble().stream(),
-            context.dockerfile().stages().stream().flatMap(s -> s.steps()))
-        .forEach(i -> names(i).stream().filter(SecretsUsedInArgOrEnv::looksSecret)
-            .forEach(n -> context.report(this, i, message(i.keyword(), n))));
+    for (Instruction i : context.dockerfile().preamble()) {
+      check(context, i);
+    }
+    for (Stage s : context.dockerfile().stages()) {
+      for (Instruction i : s.instructions()) {
+        if (!i.isTrivia()) {
+          check(context, i);
+        }
+      }
+    }
+  }
+
+  private void check(LintContext context, Instruction i) {
+    for (String n : names(i)) {
+      if (looksSecret(n)) {
+        context.report(this, i, message(i.keyword(), n));
+      }
+    }
   }
 
   private static List<String> names(Instruction i) {
     if (i instanceof ArgInstruction a) {
-      return a.args().stream().map(ArgInstruction.Arg::name).toList();
+      List<String> out = new ArrayList<>();
+      for (ArgInstruction.Arg x : a.args()) {
+        out.add(x.name());
+      }
+      return out;
     }
     if (i instanceof EnvInstruction e) {
-      return e.vars().stream().map(kv -> kv.key()).toList();
+      List<String> out = new ArrayList<>();
+      for (var kv : e.vars()) {
+        out.add(kv.key());
+      }
+      return out;
     }
     return List.of();
   }

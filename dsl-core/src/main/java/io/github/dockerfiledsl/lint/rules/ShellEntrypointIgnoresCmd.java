@@ -35,10 +35,10 @@ public final class ShellEntrypointIgnoresCmd extends AbstractRule {
   @Override
   public void check(LintContext context) {
     for (Stage s : context.dockerfile().stages()) {
-      List<Instruction> steps = s.steps().toList();
-      boolean hasCmd = steps.stream().anyMatch(i -> i instanceof CmdInstruction);
+      boolean hasCmd = false;
       EntrypointInstruction last = null;
-      for (Instruction i : steps) {
+      for (Instruction i : s.instructions()) {
+        hasCmd |= i instanceof CmdInstruction;
         if (i instanceof EntrypointInstruction e) {
           last = e;
         }

@@ -38,7 +38,9 @@ public abstract class SourceRule extends AbstractRule {
 
   @Override
   public final void check(LintContext context) {
-    context.source().ifPresent(ast -> check(context, ast));
+    if (context.source().isPresent()) {
+      check(context, context.source().get());
+    }
   }
 
   /**

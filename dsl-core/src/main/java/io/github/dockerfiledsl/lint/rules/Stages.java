@@ -6,7 +6,9 @@ import io.github.dockerfiledsl.instruction.Instruction;
 import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Rule;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -29,6 +31,41 @@ public final class Stages {
         }
       }
     }
+  }
+
+  /**
+   * Returns the instructions proper of a stage ({@link Stage#steps()} as a list, without a
+   * stream).
+   *
+   * @param s the stage
+   * @return the instructions that are not comments or blank lines
+   */
+  public static List<Instruction> steps(Stage s) {
+    List<Instruction> out = new ArrayList<>();
+    for (Instruction i : s.instructions()) {
+      if (!i.isTrivia()) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns every RUN of every stage, in order (a loop over it links no lambda at start-up).
+   *
+   * @param d the Dockerfile
+   * @return the RUN instructions
+   */
+  public static List<RunInstruction> runs(Dockerfile d) {
+    List<RunInstruction> out = new ArrayList<>();
+    for (Stage s : d.stages()) {
+      for (Instruction i : s.instructions()) {
+        if (i instanceof RunInstruction r) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -64,13 +101,28 @@ public final class Stages {
   public static void checkRuns(LintContext context, Rule rule,
       java.util.function.Function<RunInstruction, String> missing,
       java.util.function.UnaryOperator<RunInstruction> fixer, String fixDescription) {
-    eachRun(context.dockerfile(), (s, r) -> {
+    for (RunInstruction r : runs(context.dockerfile())) {
       String message = missing.apply(r);
       if (message != null) {
-        RunInstruction fixed = fixer == null ? null : fixer.apply(r);
-        context.report(rule, r, message, fixed == null || fixed.equals(r) ? null
-            : new io.github.dockerfiledsl.lint.Fix(fixDescription, d -> Edit.replace(d, r, fixed)));
+        report(context, rule, r, message, fixer == null ? null : fixer.apply(r), fixDescription);
       }
-    });
+    }
+  }
+
+  /**
+   * Reports a RUN that breaks a package-manager rule, with the fix that replaces it by its fixed
+   * form when there is one that changes it.
+   *
+   * @param context the context
+   * @param rule the rule
+   * @param r the RUN
+   * @param message the message
+   * @param fixed the fixed RUN, or null
+   * @param fixDescription the fix description
+   */
+  static void report(LintContext context, Rule rule, RunInstruction r, String message,
+      RunInstruction fixed, String fixDescription) {
+    context.report(rule, r, message, fixed == null || fixed.equals(r) ? null
+        : new io.github.dockerfiledsl.lint.Fix(fixDescription, d -> Edit.replace(d, r, fixed)));
   }
 }

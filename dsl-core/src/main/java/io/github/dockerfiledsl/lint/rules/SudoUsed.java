@@ -1,7 +1,9 @@
 package io.github.dockerfiledsl.lint.rules;
 
+import io.github.dockerfiledsl.instruction.RunInstruction;
 import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
+import java.util.List;
 
 /**
  * DF117: {@code sudo} in a RUN. The build runs as the USER of the stage; {@code sudo} needs a
@@ -28,15 +30,25 @@ public final class SudoUsed extends AbstractRule {
 
   @Override
   public void check(LintContext context) {
-    Stages.eachRun(context.dockerfile(), (s, r) -> {
+    for (RunInstruction r : Stages.runs(context.dockerfile())) {
       for (Script.Simple c : Script.of(r).commands()) {
-        if (!c.words().isEmpty() && c.words().stream().limit(c.words().size() - c.command().size())
-            .anyMatch(w -> w.equals("sudo") || w.endsWith("/sudo"))
-            || c.program().equals("sudo")) {
+        if (!c.words().isEmpty() && sudoBefore(c) || c.program().equals("sudo")) {
           context.report(this, r, message(c.toString()));
-          return;
+          break;
         }
       }
-    });
+    }
+  }
+
+  /** Whether a word before the command proper (a wrapper like env or time) is sudo. */
+  private static boolean sudoBefore(Script.Simple c) {
+    List<String> w = c.words();
+    int n = w.size() - c.command().size();
+    for (int i = 0; i < n; i++) {
+      if (w.get(i).equals("sudo") || w.get(i).endsWith("/sudo")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -35,7 +35,9 @@ public final class UndefinedArgInFrom extends AbstractRule {
     Map<String, String> globals = Model.globalArgs(context.dockerfile());
     for (Stage s : context.dockerfile().stages()) {
       StringBuilder all = new StringBuilder(s.from().image());
-      s.from().platform().ifPresent(p -> all.append(' ').append(p));
+      if (s.from().platform().isPresent()) {
+        all.append(' ').append(s.from().platform().get());
+      }
       for (Vars.Ref r : Vars.refs(all.toString())) {
         if (!globals.containsKey(r.name()) && !AUTOMATIC.contains(r.name()) && !r.guarded()) {
           context.report(this, s.from(), message(r.name(), all.toString()));

@@ -77,10 +77,14 @@ public final class UndefinedVar extends AbstractRule {
     for (int s = 0; s < d.stages().size(); s++) {
       Stage stage = d.stages().get(s);
       Optional<Integer> parent = Model.parentStage(d, s);
-      Set<String> env = new HashSet<>(parent.map(envs::get).orElse(Set.of()));
+      Set<String> env = new HashSet<>(parent.isPresent() ? envs.get(parent.get()) : Set.of());
       Scope scope = new Scope();
-      env.forEach(scope::add);
-      PREDEFINED.forEach(scope::add);
+      for (String v : env) {
+        scope.add(v);
+      }
+      for (String v : PREDEFINED) {
+        scope.add(v);
+      }
       boolean scratch = Model.baseImage(d, s).equals("scratch");
       List<Instruction> body = stage.instructions();
       Later later = new Later(body);
@@ -89,7 +93,9 @@ public final class UndefinedVar extends AbstractRule {
         later.at(n);
         if (i instanceof ArgInstruction a) {
           for (ArgInstruction.Arg arg : a.args()) {
-            arg.defaultValue().ifPresent(v -> check(context, i, v, scope, later, scratch));
+            if (arg.defaultValue().isPresent()) {
+              check(context, i, arg.defaultValue().get(), scope, later, scratch);
+            }
             scope.add(arg.name());
           }
           continue;
@@ -98,10 +104,10 @@ public final class UndefinedVar extends AbstractRule {
           check(context, i, t, scope, later, scratch);
         }
         if (i instanceof EnvInstruction e) {
-          e.vars().forEach(kv -> {
+          for (var kv : e.vars()) {
             scope.add(kv.key());
             env.add(kv.key());
-          });
+          }
         }
       }
       envs.add(Set.copyOf(env));
@@ -123,12 +129,17 @@ public final class UndefinedVar extends AbstractRule {
         Instruction i = instructions.get(n);
         int at = n;
         if (i instanceof ArgInstruction a) {
-          a.args().forEach(x -> lastDeclared.put(x.name(), at));
+          for (ArgInstruction.Arg x : a.args()) {
+            lastDeclared.put(x.name(), at);
+          }
         } else if (i instanceof EnvInstruction e) {
           for (KeyValue x : e.vars()) {
             lastDeclared.put(x.key(), at);
-            if (Vars.refs(x.value()).stream().anyMatch(r -> r.name().equals(x.key()))) {
-              lastSelfReferenced.put(x.key(), at);
+            for (Vars.Ref r : Vars.refs(x.value())) {
+              if (r.name().equals(x.key())) {
+                lastSelfReferenced.put(x.key(), at);
+                break;
+              }
             }
           }
         }
@@ -242,16 +253,26 @@ public final class UndefinedVar extends AbstractRule {
         out.addAll(c.sources());
       }
       out.add(c.destination());
-      c.chown().ifPresent(out::add);
-      c.chmod().ifPresent(out::add);
+      if (c.chown().isPresent()) {
+        out.add(c.chown().get());
+      }
+      if (c.chmod().isPresent()) {
+        out.add(c.chmod().get());
+      }
     } else if (i instanceof AddInstruction a) {
       if (a.heredocs().isEmpty()) {
         out.addAll(a.sources());
       }
       out.add(a.destination());
-      a.chown().ifPresent(out::add);
-      a.chmod().ifPresent(out::add);
-      a.checksum().ifPresent(out::add);
+      if (a.chown().isPresent()) {
+        out.add(a.chown().get());
+      }
+      if (a.chmod().isPresent()) {
+        out.add(a.chmod().get());
+      }
+      if (a.checksum().isPresent()) {
+        out.add(a.checksum().get());
+      }
     } else if (i instanceof ExposeInstruction e) {
       out.addAll(e.ports());
     } else if (i instanceof StopsignalInstruction s) {

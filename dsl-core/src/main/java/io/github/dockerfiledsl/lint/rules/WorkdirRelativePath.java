@@ -36,7 +36,7 @@ public final class WorkdirRelativePath extends AbstractRule {
     boolean[] absolute = new boolean[d.stages().size()];
     for (int s = 0; s < d.stages().size(); s++) {
       Optional<Integer> parent = Model.parentStage(d, s);
-      boolean abs = parent.map(p -> absolute[p]).orElse(false);
+      boolean abs = parent.isPresent() && absolute[parent.get()];
       for (Instruction i : d.stages().get(s).instructions()) {
         if (i instanceof WorkdirInstruction w) {
           String p = w.path();

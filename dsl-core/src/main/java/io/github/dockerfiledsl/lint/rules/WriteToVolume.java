@@ -11,6 +11,7 @@ import io.github.dockerfiledsl.lint.LintContext;
 import io.github.dockerfiledsl.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,7 +48,9 @@ public final class WriteToVolume extends AbstractRule {
     Dockerfile d = context.dockerfile();
     List<List<String>> volumesPerStage = new ArrayList<>();
     for (int s = 0; s < d.stages().size(); s++) {
-      List<String> volumes = new ArrayList<>(Model.parentStage(d, s).map(volumesPerStage::get).orElse(List.of()));
+      Optional<Integer> parent = Model.parentStage(d, s);
+      List<String> volumes =
+          new ArrayList<>(parent.isPresent() ? volumesPerStage.get(parent.get()) : List.of());
       String workdir = "/";
       for (Instruction i : d.stages().get(s).instructions()) {
         if (i instanceof VolumeInstruction v) {
@@ -67,7 +70,11 @@ public final class WriteToVolume extends AbstractRule {
           } else if (i instanceof RunInstruction r) {
             for (Script.Simple c : Script.of(r).commands()) {
               if (WRITERS.contains(c.program())) {
-                c.args().stream().filter(a -> a.startsWith("/")).forEach(written::add);
+                for (String a : c.args()) {
+                  if (a.startsWith("/")) {
+                    written.add(a);
+                  }
+                }
               }
             }
           }
