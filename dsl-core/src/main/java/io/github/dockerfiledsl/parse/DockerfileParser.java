@@ -335,7 +335,7 @@ public final class DockerfileParser {
     for (Segment s : segments) {
       if (s.comment) {
         if (!lines.isEmpty()) {
-          lines.add(s.text.strip());
+          lines.add(GoText.trim(s.text));
         } else {
           before.add(comment(s.text));
         }

@@ -14,6 +14,7 @@ import io.github.dockerfiledsl.instruction.Comment;
 import io.github.dockerfiledsl.instruction.CopyInstruction;
 import io.github.dockerfiledsl.instruction.Directive;
 import io.github.dockerfiledsl.instruction.EnvInstruction;
+import io.github.dockerfiledsl.instruction.FromInstruction;
 import io.github.dockerfiledsl.instruction.HealthcheckInstruction;
 import io.github.dockerfiledsl.instruction.KeyValue;
 import io.github.dockerfiledsl.instruction.Mount;
@@ -60,6 +61,16 @@ class DockerfileParserTest {
         .isEqualTo(Shell.lines("apt-get update ", "# refresh first", "    && apt-get install -y curl"));
     assertThat(((Shell) run.command()).command()).isEqualTo("apt-get update     && apt-get install -y curl");
     assertThat(run.mounts()).hasSize(1).first().isInstanceOf(Mount.Cache.class);
+  }
+
+  @Test
+  void anInnerCommentKeepsWhatGoDoesNotCallSpace() {
+    // U+001F is white space to Java's strip() but not to BuildKit (Go's unicode.IsSpace): the
+    // comment line keeps it, so the model reads back as it was rendered (an InjectionPropertyTest
+    // finding)
+    RunInstruction run = RunInstruction.of(Shell.lines("echo ", "#x\u001f", " done"));
+    Dockerfile d = Dockerfile.of(Stage.of(FromInstruction.of("a"), List.of(run)));
+    assertThat(DockerfileParser.parse(d.render())).isEqualTo(d);
   }
 
   @Test
