@@ -1,22 +1,19 @@
 package io.github.dockerfiledsl.lint.rules;
 
-import io.github.dockerfiledsl.instruction.RunInstruction;
-import io.github.dockerfiledsl.lint.LintContext;
-import io.github.dockerfiledsl.lint.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * DF116: {@code apk add} of packages without a version ({@code curl=8.5.0-r0}), so rebuilds install whatever is
- * current. Reported as info: pinning is a trade-off against security updates.
+ * DF116: {@code apk add} of packages without a version ({@code curl=8.5.0-r0}), so rebuilds
+ * install whatever is current. Reported as info: pinning is a trade-off against security
+ * updates.
  */
-public final class ApkUnpinned extends AbstractRule {
-  private static final Set<String> VALUE_OPTIONS = Set.of("-t", "--virtual", "-X", "--repository", "--root", "-p");
-
+public final class ApkUnpinned extends UnpinnedPackages {
   /** Creates the rule. */
   public ApkUnpinned() {
-    super("DF116", "ApkUnpinned", Severity.INFO, "pin package versions in apk add", null, "DL3018");
+    super("DF116", "ApkUnpinned", "DL3018", "apk", "add",
+        Set.of("-t", "--virtual", "-X", "--repository", "--root", "-p"), "=~<>",
+        "curl=8.5.0-r0");
   }
 
   /**
@@ -26,36 +23,6 @@ public final class ApkUnpinned extends AbstractRule {
    * @return the message
    */
   public static String message(List<String> packages) {
-    return "unpinned packages in apk add: " + String.join(", ", packages) + " (pin like curl=8.5.0-r0)";
-  }
-
-  @Override
-  public void check(LintContext context) {
-    for (RunInstruction r : Stages.runs(context.dockerfile())) {
-      List<String> unpinned = new ArrayList<>();
-      for (Script.Simple c : Script.of(r).commands()) {
-        if (!c.is("apk", "add")) {
-          continue;
-        }
-        List<String> args = c.args();
-        boolean sub = false;
-        for (int i = 0; i < args.size(); i++) {
-          String a = args.get(i);
-          if (VALUE_OPTIONS.contains(a)) {
-            i++;
-          } else if (a.startsWith("-")) {
-            continue;
-          } else if (!sub) {
-            sub = true;
-          } else if (!a.matches(".*[=~<>].*") && !a.contains("$") && !a.contains("/") && !a.endsWith(".deb")
-              && !a.endsWith(".apk")) {
-            unpinned.add(a);
-          }
-        }
-      }
-      if (!unpinned.isEmpty()) {
-        context.report(this, r, message(unpinned));
-      }
-    }
+    return message("apk add", packages, "curl=8.5.0-r0");
   }
 }
