@@ -121,7 +121,10 @@ final class FmtCommand implements Callable<Integer> {
           out.print(formatted);
         }
         if ((check || diff) && changed) {
-          out.print(Diff.unified(u.name(), original, formatted));
+          out.print(io.github.dockerfiledsl.render.UnifiedDiff.forPatch().diff(
+              io.github.dockerfiledsl.render.UnifiedDiff.gitName("a/", u.name()),
+              io.github.dockerfiledsl.render.UnifiedDiff.gitName("b/", u.name()), original,
+              formatted));
         }
         if (check && changed) {
           err.println(Terminal.safe(u.name()) + ": not in canonical format");

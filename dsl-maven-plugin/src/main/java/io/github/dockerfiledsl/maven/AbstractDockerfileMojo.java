@@ -1,6 +1,7 @@
 package io.github.dockerfiledsl.maven;
 
 import io.github.dockerfiledsl.Dockerfile;
+import io.github.dockerfiledsl.render.UnifiedDiff;
 import io.github.dockerfiledsl.yaml.SpecException;
 import io.github.dockerfiledsl.yaml.YamlSpec;
 import java.io.File;
@@ -409,7 +410,7 @@ public abstract class AbstractDockerfileMojo extends AbstractMojo {
     Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
     Path abs = file.toAbsolutePath().normalize();
     String s = abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
-    return UnifiedDiff.escape(s.replace(File.separatorChar, '/'));
+    return UnifiedDiff.escapeControls(s.replace(File.separatorChar, '/'));
   }
 
   /** A mistake in one source, reported with the others before the goal fails. */

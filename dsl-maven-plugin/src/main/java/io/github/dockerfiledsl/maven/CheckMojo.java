@@ -2,6 +2,7 @@ package io.github.dockerfiledsl.maven;
 
 import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.parse.DockerfileParser;
+import io.github.dockerfiledsl.render.UnifiedDiff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +44,12 @@ public class CheckMojo extends AbstractDockerfileMojo {
       String name = display(r.output());
       if (!Files.exists(r.output())) {
         differing.add(name + " (missing)");
-        diffs.append(UnifiedDiff.diff("/dev/null", "b/" + name, "", r.text()));
+        diffs.append(UnifiedDiff.forLog().diff("/dev/null", "b/" + name, "", r.text()));
         continue;
       }
       try {
         String committed = read(r.output());
-        String diff = UnifiedDiff.diff("a/" + name, "b/" + name, committed, r.text());
+        String diff = UnifiedDiff.forLog().diff("a/" + name, "b/" + name, committed, r.text());
         if (!diff.isEmpty()) {
           differing.add(name + " (rendered from " + r.source() + ")");
           diffs.append(diff);
@@ -65,7 +66,7 @@ public class CheckMojo extends AbstractDockerfileMojo {
         try {
           String text = read(p);
           String canonical = DockerfileParser.parse(name, text).render();
-          String diff = UnifiedDiff.diff("a/" + name, "b/" + name, text, canonical);
+          String diff = UnifiedDiff.forLog().diff("a/" + name, "b/" + name, text, canonical);
           if (!diff.isEmpty()) {
             differing.add(name + " (not in canonical format)");
             diffs.append(diff);

@@ -5,6 +5,7 @@ import io.github.dockerfiledsl.lint.LintReport;
 import io.github.dockerfiledsl.lint.Linter;
 import io.github.dockerfiledsl.lint.Severity;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
+import io.github.dockerfiledsl.render.UnifiedDiff;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ public class LintMojo extends AbstractDockerfileMojo {
       case "info":
         return Severity.valueOf(v.toUpperCase(Locale.ROOT));
       default:
-        throw new MojoExecutionException("failOn: '" + UnifiedDiff.escape(failOn)
+        throw new MojoExecutionException("failOn: '" + UnifiedDiff.escapeControls(failOn)
             + "' is not one of error, warning, info, none");
     }
   }
@@ -141,7 +142,7 @@ public class LintMojo extends AbstractDockerfileMojo {
         String rule = e.getKey();
         if (linter.rule(rule).isEmpty()) {
           throw new MojoExecutionException("severities: no lint rule named '"
-              + UnifiedDiff.escape(rule) + "' (an id like DF114, a name like LatestTag, a"
+              + UnifiedDiff.escapeControls(rule) + "' (an id like DF114, a name like LatestTag, a"
               + " BuildKit check name or a hadolint code like DL3007)");
         }
         String v = e.getValue() == null ? "" : e.getValue().strip().toLowerCase(Locale.ROOT);
@@ -149,8 +150,9 @@ public class LintMojo extends AbstractDockerfileMojo {
           case "off" -> off.add(rule);
           case "error", "warning", "info" ->
               linter = linter.withSeverity(rule, Severity.valueOf(v.toUpperCase(Locale.ROOT)));
-          default -> throw new MojoExecutionException("severities: " + UnifiedDiff.escape(rule)
-              + ": '" + UnifiedDiff.escape(String.valueOf(e.getValue()))
+          default -> throw new MojoExecutionException("severities: "
+              + UnifiedDiff.escapeControls(rule) + ": '"
+              + UnifiedDiff.escapeControls(String.valueOf(e.getValue()))
               + "' is not one of error, warning, info, off");
         }
       }
