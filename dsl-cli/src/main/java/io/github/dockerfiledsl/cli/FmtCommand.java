@@ -3,6 +3,7 @@ package io.github.dockerfiledsl.cli;
 import io.github.dockerfiledsl.Dockerfile;
 import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.parse.DockerfileParser;
+import io.github.dockerfiledsl.render.UnifiedDiff;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -121,10 +122,8 @@ final class FmtCommand implements Callable<Integer> {
           out.print(formatted);
         }
         if ((check || diff) && changed) {
-          out.print(io.github.dockerfiledsl.render.UnifiedDiff.forPatch().diff(
-              io.github.dockerfiledsl.render.UnifiedDiff.gitName("a/", u.name()),
-              io.github.dockerfiledsl.render.UnifiedDiff.gitName("b/", u.name()), original,
-              formatted));
+          out.print(UnifiedDiff.forPatch().diff(UnifiedDiff.gitName("a/", u.name()),
+              UnifiedDiff.gitName("b/", u.name()), original, formatted));
         }
         if (check && changed) {
           err.println(Terminal.safe(u.name()) + ": not in canonical format");
