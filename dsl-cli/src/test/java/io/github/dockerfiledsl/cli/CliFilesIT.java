@@ -295,8 +295,8 @@ class CliFilesIT {
     assertThat(fmt.exit()).isZero();
   }
 
-  @Test
-  void theWalkAgreesWithGit() throws Exception {
+  /** The {@link #tree()} in a real git repository (skipped when git is not installed). */
+  void gitTree() throws Exception {
     tree();
     Files.delete(dir.resolve(".git/info/exclude"));
     Files.delete(dir.resolve(".git/info"));
@@ -309,13 +309,13 @@ class CliFilesIT {
       return;
     }
     assertThat(init.waitFor()).isZero();
+  }
+
+  @Test
+  void theWalkAgreesWithGit() throws Exception {
+    gitTree();
     write(".git/info/exclude", "local/\n");
-    Process ls = git("ls-files", "--others", "--exclude-standard").start();
-    String listed = new String(ls.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(ls.waitFor()).isZero();
-    List<String> byGit = Arrays.stream(listed.split("\n"))
-        .filter(f -> Sources.isDockerfileName(f.substring(f.lastIndexOf('/') + 1)))
-        .sorted().toList();
+    List<String> byGit = dockerfilesByGit(Map.of());
 
     Result r = run("lint", "--format", "json", ".");
 
@@ -353,18 +353,7 @@ class CliFilesIT {
 
   @Test
   void theUsersGlobalExcludesFileCountsAsInGit() throws Exception {
-    tree();
-    Files.delete(dir.resolve(".git/info/exclude"));
-    Files.delete(dir.resolve(".git/info"));
-    Files.delete(dir.resolve(".git"));
-    Process init;
-    try {
-      init = git("init", "-q", ".").redirectErrorStream(true).start();
-    } catch (IOException e) {
-      Assumptions.abort("git is not installed");
-      return;
-    }
-    assertThat(init.waitFor()).isZero();
+    gitTree();
     Path home = Files.createDirectories(dir.resolve(".git-home"));
     // core.excludesFile in ~/.gitconfig, with ~/ and a quoted value and a comment
     write(".git-home/.gitconfig", "[user]\n\tname = x\n[core]\n\texcludesFile = \"~/my ignore\""
