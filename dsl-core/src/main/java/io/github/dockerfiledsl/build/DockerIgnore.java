@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code .dockerignore} matching as BuildKit does it (moby/patternmatcher's {@code New} and
@@ -19,13 +17,17 @@ import java.util.regex.PatternSyntaxException;
  * DockerIgnore.parse("# comment\n*.log\n").matches("a.log")                  // true
  * }</pre>
  *
+ * <p>Matching costs O(n * m) for a path of n characters and patterns of m characters in all,
+ * whatever the patterns: a pattern is matched by an automaton without backtracking (see {@link
+ * IgnoreAutomaton}), against the path and its parent directories in one pass.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class DockerIgnore {
   private final List<Entry> patterns;
 
   /** One cleaned pattern, compiled like patternmatcher's {@code compile}. */
-  private record Entry(String cleaned, boolean exclusion, Kind kind, Pattern regex) {}
+  private record Entry(String cleaned, boolean exclusion, Kind kind, IgnoreAutomaton automaton) {}
 
   private enum Kind { EXACT, PREFIX, SUFFIX, REGEX, BAD }
 
@@ -132,26 +134,12 @@ public final class DockerIgnore {
     if (file.equals(".")) {
       return false;
     }
-    int slash = file.lastIndexOf('/');
-    String parent = slash < 0 ? "." : slash == 0 ? "/" : file.substring(0, slash);
-    String[] parentDirs = parent.split("/", -1);
     boolean matched = false;
     for (Entry p : patterns) {
       if (p.exclusion() != matched) {
         continue;
       }
-      boolean match = match(p, file);
-      if (!match && !parent.equals(".")) {
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 0; i < parentDirs.length && !match; i++) {
-          if (i > 0) {
-            prefix.append('/');
-          }
-          prefix.append(parentDirs[i]);
-          match = match(p, prefix.toString());
-        }
-      }
-      if (match) {
+      if (matchOrParent(p, file)) {
         matched = !p.exclusion();
       }
     }
@@ -171,44 +159,92 @@ public final class DockerIgnore {
     return out;
   }
 
-  private static boolean match(Entry p, String path) {
+  /**
+   * Whether the pattern matches the path or one of its parent directories: patternmatcher's
+   * {@code MatchesOrParentMatches} for one pattern. The parents are the path's prefixes before
+   * each {@code /} (and {@code /} itself for a path like {@code /x}); they are tested in place,
+   * without copying, so that a deep path costs O(n * m), not O(n * n).
+   */
+  private static boolean matchOrParent(Entry p, String file) {
+    String q = p.cleaned();
+    int last = file.lastIndexOf('/');
     switch (p.kind()) {
-      case EXACT:
-        return path.equals(p.cleaned());
-      case PREFIX:
-        return path.startsWith(p.cleaned().substring(0, p.cleaned().length() - 2));
-      case SUFFIX: {
-        String suffix = p.cleaned().substring(2);
-        if (path.endsWith(suffix)) {
+      case EXACT: {
+        if (file.equals(q)) {
           return true;
         }
-        return !suffix.isEmpty() && suffix.charAt(0) == '/' && path.equals(suffix.substring(1));
+        if (last < 0) {
+          return false;
+        }
+        if (last == 0 && q.equals("/")) {
+          return true;
+        }
+        // the one parent as long as the pattern
+        return q.length() <= last && file.startsWith(q) && file.charAt(q.length()) == '/';
+      }
+      case PREFIX: {
+        String prefix = q.substring(0, q.length() - 2);
+        if (file.startsWith(prefix)) {
+          // the path, or its longest parent (the others are prefixes of it)
+          return true;
+        }
+        return last == 0 && "/".startsWith(prefix);
+      }
+      case SUFFIX: {
+        String suffix = q.substring(2);
+        boolean slashed = !suffix.isEmpty() && suffix.charAt(0) == '/';
+        if (suffixMatch(file, file.length(), suffix, slashed)) {
+          return true;
+        }
+        if (last < 0) {
+          return false;
+        }
+        if (last == 0 && suffixMatch("/", 1, suffix, slashed)) {
+          return true;
+        }
+        for (int end = file.indexOf('/'); end >= 0; end = file.indexOf('/', end + 1)) {
+          if (suffixMatch(file, end, suffix, slashed)) {
+            return true;
+          }
+        }
+        return false;
       }
       case REGEX:
-        return p.regex().matcher(path).matches();
+        return p.automaton().matchesOrParent(file)
+            || last == 0 && p.automaton().matches("/");
       default:
-        throw new IllegalArgumentException("ignore pattern '" + p.cleaned() + "' is malformed");
+        throw new IllegalArgumentException("ignore pattern '" + q + "' is malformed");
     }
   }
 
-  /** Returns patternmatcher's match type and regular expression for a clean pattern (tests). */
-  static String[] compiled(String pattern) {
-    Entry e = compile(pattern, false);
-    String type = switch (e.kind()) {
+  /** patternmatcher's suffix match of {@code file.substring(0, end)}, without copying it. */
+  private static boolean suffixMatch(String file, int end, String suffix, boolean slashed) {
+    if (end >= suffix.length()
+        && file.regionMatches(end - suffix.length(), suffix, 0, suffix.length())) {
+      return true;
+    }
+    // **/foo matches "foo"
+    return slashed && end == suffix.length() - 1
+        && file.regionMatches(0, suffix, 1, suffix.length() - 1);
+  }
+
+  /** Returns patternmatcher's match type for a clean pattern (tests). */
+  static String compiledType(String pattern) {
+    return switch (compile(pattern, false).kind()) {
       case EXACT -> "exactMatch";
       case PREFIX -> "prefixMatch";
       case SUFFIX -> "suffixMatch";
       case REGEX -> "regexpMatch";
       case BAD -> "bad";
     };
-    return new String[] {type, e.regex() == null ? "" : e.regex().pattern()};
   }
 
-  /** The translation of patternmatcher's {@code compile} for '/' as separator. */
+  /**
+   * patternmatcher's {@code compile} for '/' as separator: the kind of match, and for a pattern
+   * of the regular-expression kind its automaton.
+   */
   private static Entry compile(String pattern, boolean exclusion) {
-    StringBuilder re = new StringBuilder("^");
     Kind kind = Kind.EXACT;
-    boolean inClass = false;
     int n = pattern.length();
     for (int i = 0; i < n; ) {
       int ch = pattern.codePointAt(i);
@@ -221,58 +257,31 @@ public final class DockerIgnore {
             i++;
           }
           if (i >= n) {
-            if (kind == Kind.EXACT) {
-              kind = Kind.PREFIX;
-            } else {
-              re.append(".*");
-              kind = Kind.REGEX;
-            }
+            kind = kind == Kind.EXACT ? Kind.PREFIX : Kind.REGEX;
           } else {
-            re.append("(.*/)?");
             kind = Kind.REGEX;
           }
           if (first == 0) {
             kind = Kind.SUFFIX;
           }
         } else {
-          re.append("[^/]*");
           kind = Kind.REGEX;
         }
-      } else if (ch == '?') {
-        re.append("[^/]");
+      } else if (ch == '?' || ch == '[' || ch == ']') {
         kind = Kind.REGEX;
-      } else if (".+()|{}$".indexOf(ch) >= 0) {
-        re.append('\\').appendCodePoint(ch);
-      } else if (ch == '\\') {
-        if (i < n) {
-          int next = pattern.codePointAt(i);
-          i += Character.charCount(next);
-          re.append('\\').appendCodePoint(next);
-          kind = Kind.REGEX;
-        } else {
-          re.append("\\\\");
-        }
-      } else if (inClass && (ch == '&' || ch == '[')) {
-        // literal in Go's character classes; Java nests '[' and reads "&&" as intersection
-        re.append('\\').appendCodePoint(ch);
-      } else if (ch == '[' || ch == ']') {
-        re.append((char) ch);
-        inClass = ch == '[';
+      } else if (ch == '\\' && i < n) {
+        i += Character.charCount(pattern.codePointAt(i));
         kind = Kind.REGEX;
-      } else {
-        re.appendCodePoint(ch);
       }
     }
     if (kind != Kind.REGEX) {
       return new Entry(pattern, exclusion, kind, null);
     }
-    re.append('$');
-    try {
-      return new Entry(pattern, exclusion, kind, Pattern.compile(re.toString(), Pattern.DOTALL));
-    } catch (PatternSyntaxException e) {
-      // as in patternmatcher, the error shows when the pattern is used
-      return new Entry(pattern, exclusion, Kind.BAD, null);
-    }
+    IgnoreAutomaton automaton = IgnoreAutomaton.compile(pattern);
+    // as in patternmatcher, a pattern whose regular expression does not compile fails when used
+    return automaton == null
+        ? new Entry(pattern, exclusion, Kind.BAD, null)
+        : new Entry(pattern, exclusion, kind, automaton);
   }
 
   /**

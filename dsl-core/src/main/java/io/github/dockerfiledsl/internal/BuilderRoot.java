@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -487,16 +488,31 @@ public final class BuilderRoot implements DockerfileBuilder {
         names.put(s, n);
       }
     }
-    // an image string that equals a stage name would build on that stage instead
+    // an image string that equals a stage name would build on that stage instead; the first
+    // two stages of each name (case folded, as equalsIgnoreCase compares) find, for each image,
+    // the first other stage with its name in O(1)
+    Map<String, StageBuilder.Snapshot[]> byName = new HashMap<>();
+    for (StageBuilder.Snapshot t : stages) {
+      if (t.header().name.isPresent()) {
+        StageBuilder.Snapshot[] firstTwo = byName.computeIfAbsent(
+            foldCase(t.header().name.get()), k -> new StageBuilder.Snapshot[2]);
+        if (firstTwo[0] == null) {
+          firstTwo[0] = t;
+        } else if (firstTwo[1] == null) {
+          firstTwo[1] = t;
+        }
+      }
+    }
     for (StageBuilder.Snapshot s : stages) {
       if (s.header().image.isPresent()) {
         String image = s.header().image.get();
-        for (StageBuilder.Snapshot t : stages) {
-          if (t != s && t.header().name.map(n -> n.equalsIgnoreCase(image)).orElse(false)) {
-            throw new IllegalArgumentException("FROM image (" + Checks.quote(image) + ") of "
-                + s.describe() + " names " + t.describe() + "; use from(StageRef) to build on a"
-                + " stage, or rename the stage");
-          }
+        StageBuilder.Snapshot[] firstTwo = byName.get(foldCase(image));
+        StageBuilder.Snapshot t = firstTwo == null ? null
+            : firstTwo[0] != s ? firstTwo[0] : firstTwo[1];
+        if (t != null) {
+          throw new IllegalArgumentException("FROM image (" + Checks.quote(image) + ") of "
+              + s.describe() + " names " + t.describe() + "; use from(StageRef) to build on a"
+              + " stage, or rename the stage");
         }
       }
     }
@@ -543,30 +559,67 @@ public final class BuilderRoot implements DockerfileBuilder {
     }
   }
 
+  /**
+   * Orders the stages so that each comes after the stages it depends on, taking at each step the
+   * first ready stage in {@code stages} order (Kahn's algorithm with a heap of ready indexes):
+   * O((n + e) log n) for n stages and e references.
+   */
   private static List<StageBuilder.Snapshot> order(List<StageBuilder.Snapshot> stages,
       Map<StageBuilder.Snapshot, Set<StageBuilder.Snapshot>> deps) {
-    List<StageBuilder.Snapshot> out = new ArrayList<>();
+    int n = stages.size();
+    Map<StageBuilder.Snapshot, Integer> index = indexes(stages);
+    int[] waiting = new int[n];
+    List<List<Integer>> dependents = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      dependents.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      for (StageBuilder.Snapshot t : deps.get(stages.get(i))) {
+        waiting[i]++;
+        dependents.get(index.get(t)).add(i);
+      }
+    }
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int i = 0; i < n; i++) {
+      if (waiting[i] == 0) {
+        ready.add(i);
+      }
+    }
+    List<StageBuilder.Snapshot> out = new ArrayList<>(n);
     Set<StageBuilder.Snapshot> done = new HashSet<>();
-    while (out.size() < stages.size()) {
-      StageBuilder.Snapshot next = null;
-      for (StageBuilder.Snapshot s : stages) {
-        if (!done.contains(s) && done.containsAll(deps.get(s))) {
-          next = s;
-          break;
+    while (!ready.isEmpty()) {
+      int i = ready.poll();
+      out.add(stages.get(i));
+      done.add(stages.get(i));
+      for (int j : dependents.get(i)) {
+        if (--waiting[j] == 0) {
+          ready.add(j);
         }
       }
-      if (next == null) {
-        throw new IllegalArgumentException("stages form a cycle: " + cycle(stages, deps, done));
-      }
-      out.add(next);
-      done.add(next);
+    }
+    if (out.size() < n) {
+      throw new IllegalArgumentException("stages form a cycle: " + cycle(stages, deps, done));
     }
     return out;
   }
 
+  private static Map<StageBuilder.Snapshot, Integer> indexes(List<StageBuilder.Snapshot> stages) {
+    Map<StageBuilder.Snapshot, Integer> index = new HashMap<>();
+    for (int i = 0; i < stages.size(); i++) {
+      index.put(stages.get(i), i);
+    }
+    return index;
+  }
+
+  /**
+   * Describes a cycle among the stages not done: from the first of them, follows to the first
+   * (in {@code stages} order) of each one's dependencies not done until a stage repeats. Every
+   * stage not done has such a dependency, or it would have been ready. O(n + e).
+   */
   private static String cycle(List<StageBuilder.Snapshot> stages,
       Map<StageBuilder.Snapshot, Set<StageBuilder.Snapshot>> deps,
       Set<StageBuilder.Snapshot> done) {
+    Map<StageBuilder.Snapshot, Integer> index = indexes(stages);
     StageBuilder.Snapshot start = null;
     for (StageBuilder.Snapshot s : stages) {
       if (!done.contains(s)) {
@@ -574,15 +627,15 @@ public final class BuilderRoot implements DockerfileBuilder {
         break;
       }
     }
-    Deque<StageBuilder.Snapshot> path = new ArrayDeque<>();
+    List<StageBuilder.Snapshot> path = new ArrayList<>();
+    Set<StageBuilder.Snapshot> onPath = new HashSet<>();
     StageBuilder.Snapshot cur = start;
-    while (!path.contains(cur)) {
-      path.addLast(cur);
+    while (onPath.add(cur)) {
+      path.add(cur);
       StageBuilder.Snapshot nxt = null;
-      for (StageBuilder.Snapshot t : stages) {
-        if (deps.get(cur).contains(t) && !done.contains(t)) {
+      for (StageBuilder.Snapshot t : deps.get(cur)) {
+        if (!done.contains(t) && (nxt == null || index.get(t) < index.get(nxt))) {
           nxt = t;
-          break;
         }
       }
       cur = nxt;

@@ -136,11 +136,11 @@ public final class PackageCleanup implements Pass {
       }
     }
     boolean[] laterNeeds = new boolean[n]; // a stage built on s needs lists from s
-    for (int s = n - 1; s >= 0; s--) {
-      for (int t = s + 1; t < n; t++) {
-        if (Passes.baseIndex(dockerfile, t) == s && (needs[t] || laterNeeds[t])) {
-          laterNeeds[s] = true;
-        }
+    int[] bases = Passes.baseIndexes(dockerfile);
+    // from the last stage back: when t is reached, every later stage has told it already
+    for (int t = n - 1; t >= 0; t--) {
+      if (bases[t] >= 0 && (needs[t] || laterNeeds[t])) {
+        laterNeeds[bases[t]] = true;
       }
     }
     List<Stage> out = new ArrayList<>();

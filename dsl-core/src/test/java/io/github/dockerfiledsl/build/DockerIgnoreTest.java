@@ -55,10 +55,11 @@ class DockerIgnoreTest {
             assertThatThrownBy(() -> ignore.matches(text)).isInstanceOf(IllegalArgumentException.class);
           }
           case "compile" -> {
-            String[] got = DockerIgnore.compiled(DockerIgnore.clean(patterns.get(0)));
-            assertThat(got[0]).isEqualTo(text);
+            String clean = DockerIgnore.clean(patterns.get(0));
+            assertThat(DockerIgnore.compiledType(clean)).isEqualTo(text);
             if (text.equals("regexpMatch")) {
-              assertThat(got[1]).isEqualTo(expected);
+              // the matcher has no regular expression: this checks the test's oracle
+              assertThat(DockerIgnoreOracle.regex(clean)).isEqualTo(expected);
             }
           }
           case "patterns" -> assertThat(String.join(" ", DockerIgnore.of(patterns).patterns()))
@@ -79,6 +80,18 @@ class DockerIgnoreTest {
     assertThat(ignore.matches("a.log")).isTrue();
     assertThat(ignore.matches("keep.log")).isFalse();
     assertThat(ignore.matches("x/inner/file")).isTrue();
+  }
+
+  @Test
+  void readLinesAsIgnorefileReadAll() {
+    // ignorefile's ReadAll cases: no content gives no patterns; a leading '/' goes (also after
+    // '!'), blank lines and comments go, and a '!' with nothing after it stays a lone '!'
+    assertThat(DockerIgnore.readLines("")).isEmpty();
+    String file = "one\n/two\n/x/y/z\n\nlast\n# comment\n! /neg/abs\n!\n! ";
+    assertThat(DockerIgnore.readLines(file))
+        .containsExactly("one", "two", "x/y/z", "last", "!neg/abs", "!", "!");
+    assertThatThrownBy(() -> DockerIgnore.parse(file))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"!\"");
   }
 
   @Test
