@@ -294,10 +294,7 @@ public final class BuilderRoot implements DockerfileBuilder {
    * @return the folded name
    */
   static String foldCase(String name) {
-    StringBuilder sb = new StringBuilder(name.length());
-    name.codePoints().forEach(c -> sb.appendCodePoint(
-        Character.toLowerCase(Character.toUpperCase(c))));
-    return sb.toString();
+    return Checks.foldCase(name);
   }
 
   /**

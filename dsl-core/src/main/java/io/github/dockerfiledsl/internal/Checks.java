@@ -200,6 +200,24 @@ public final class Checks {
   }
 
   /**
+   * Folds case so that two strings fold alike exactly when {@link String#equalsIgnoreCase}
+   * holds for them (each code point mapped to upper, then lower case, as that method compares
+   * them), for maps keyed by names that BuildKit compares without regard to case.
+   *
+   * @param s the string
+   * @return the folded string
+   */
+  public static String foldCase(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      sb.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+      i += Character.charCount(c);
+    }
+    return sb.toString();
+  }
+
+  /**
    * Quotes a value for an error message, showing control, format, unpaired surrogate and
    * non-ASCII blank characters as Java escapes, so that the message shows what is there.
    *

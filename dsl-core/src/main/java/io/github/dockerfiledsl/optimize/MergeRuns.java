@@ -58,7 +58,7 @@ public final class MergeRuns implements Pass {
 
   @Override
   public Dockerfile apply(Dockerfile dockerfile) {
-    List<Optional<Exec>> shells = Passes.initialShells(dockerfile);
+    List<Optional<Exec>> shells = RunChains.initialShells(dockerfile);
     List<Stage> stages = new ArrayList<>();
     boolean changed = false;
     for (int si = 0; si < dockerfile.stages().size(); si++) {

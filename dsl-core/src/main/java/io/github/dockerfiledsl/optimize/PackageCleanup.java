@@ -125,7 +125,7 @@ public final class PackageCleanup implements Pass {
   @Override
   public Dockerfile apply(Dockerfile dockerfile) {
     List<Stage> stages = dockerfile.stages();
-    List<Optional<Exec>> shells = Passes.initialShells(dockerfile);
+    List<Optional<Exec>> shells = RunChains.initialShells(dockerfile);
     int n = stages.size();
     boolean[] needs = new boolean[n];
     for (int s = 0; s < n; s++) {
@@ -136,7 +136,7 @@ public final class PackageCleanup implements Pass {
       }
     }
     boolean[] laterNeeds = new boolean[n]; // a stage built on s needs lists from s
-    int[] bases = Passes.baseIndexes(dockerfile);
+    int[] bases = RunChains.baseIndexes(dockerfile);
     // from the last stage back: when t is reached, every later stage has told it already
     for (int t = n - 1; t >= 0; t--) {
       if (bases[t] >= 0 && (needs[t] || laterNeeds[t])) {

@@ -1,20 +1,14 @@
 package io.github.dockerfiledsl.optimize;
 
 import io.github.dockerfiledsl.Dockerfile;
-import io.github.dockerfiledsl.Exec;
 import io.github.dockerfiledsl.Stage;
 import io.github.dockerfiledsl.image.DigestResolver;
 import io.github.dockerfiledsl.image.ImageResolutionException;
 import io.github.dockerfiledsl.image.ImageRewrite;
 import io.github.dockerfiledsl.image.Mirror;
 import io.github.dockerfiledsl.instruction.Instruction;
-import io.github.dockerfiledsl.instruction.ShellInstruction;
-import io.github.dockerfiledsl.internal.RunChains;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -93,64 +87,6 @@ public final class Passes {
       d = p.apply(d);
     }
     return d;
-  }
-
-  /**
-   * Returns the base stage of every stage, as {@link RunChains#baseIndex} finds it for one (the
-   * nearest earlier stage named like the FROM image, without regard to case as {@link
-   * String#equalsIgnoreCase} compares, or -1), in one pass with a map: O(n) for n stages where
-   * asking {@code baseIndex} for each stage costs O(n * n).
-   *
-   * @param d the Dockerfile
-   * @return the base stage index by stage index
-   */
-  static int[] baseIndexes(Dockerfile d) {
-    List<Stage> stages = d.stages();
-    int[] out = new int[stages.size()];
-    Map<String, Integer> latest = new HashMap<>();
-    for (int s = 0; s < stages.size(); s++) {
-      Integer base = latest.get(foldCase(stages.get(s).from().image()));
-      out[s] = base == null ? -1 : base;
-      Optional<String> name = stages.get(s).name();
-      if (name.isPresent()) {
-        latest.put(foldCase(name.get()), s);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Folds case so that two strings fold alike exactly when {@link String#equalsIgnoreCase} holds
-   * (each code point mapped to upper, then lower case, as that method compares them).
-   */
-  private static String foldCase(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> sb.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
-    return sb.toString();
-  }
-
-  /**
-   * Returns the SHELL in effect at the start of each stage, as {@link RunChains#initialShells}
-   * does, with the base stages from {@link #baseIndexes}: O(n) instead of O(n * n).
-   *
-   * @param d the Dockerfile
-   * @return the shells, by stage index
-   */
-  static List<Optional<Exec>> initialShells(Dockerfile d) {
-    int[] bases = baseIndexes(d);
-    List<Optional<Exec>> initial = new ArrayList<>();
-    List<Optional<Exec>> last = new ArrayList<>();
-    for (int s = 0; s < d.stages().size(); s++) {
-      Optional<Exec> shell = bases[s] < 0 ? Optional.empty() : last.get(bases[s]);
-      initial.add(shell);
-      for (Instruction i : d.stages().get(s).instructions()) {
-        if (i instanceof ShellInstruction sh) {
-          shell = Optional.of(sh.shell());
-        }
-      }
-      last.add(shell);
-    }
-    return initial;
   }
 
   /**
