@@ -26,6 +26,7 @@ public final class StageGraph {
   private final Map<String, Integer> byName = new HashMap<>();
   private final List<List<Edge>> edges = new ArrayList<>();
   private final List<Edge> badIndexes = new ArrayList<>();
+  private boolean[] cyclic; // computed on first use
 
   /**
    * A reference from an instruction of one stage to another stage.
@@ -141,27 +142,78 @@ public final class StageGraph {
 
   /**
    * Returns whether a stage can reach itself by following references, which BuildKit reports as
-   * a circular dependency for the whole file.
+   * a circular dependency for the whole file. The stages on cycles are found once for all
+   * (strongly connected components, Tarjan's algorithm without recursion): O(n + e).
    *
    * @param stage the stage index
    * @return whether the stage is on a cycle
    */
   public boolean onCycle(int stage) {
-    boolean[] seen = new boolean[dockerfile.stages().size()];
-    List<Integer> todo = new ArrayList<>(List.of(stage));
-    while (!todo.isEmpty()) {
-      int s = todo.remove(todo.size() - 1);
-      for (Edge e : edges.get(s)) {
-        if (e.to() == stage) {
-          return true;
+    if (cyclic == null) {
+      cyclic = cyclicStages();
+    }
+    return cyclic[stage];
+  }
+
+  private boolean[] cyclicStages() {
+    int n = edges.size();
+    int[] index = new int[n];
+    int[] low = new int[n];
+    boolean[] onStack = new boolean[n];
+    boolean[] out = new boolean[n];
+    java.util.Arrays.fill(index, -1);
+    int[] stack = new int[n];
+    int top = 0;
+    int[] callStack = new int[n];
+    int[] nextEdge = new int[n];
+    int counter = 0;
+    for (int root = 0; root < n; root++) {
+      if (index[root] >= 0) {
+        continue;
+      }
+      int depth = 0;
+      callStack[depth++] = root;
+      index[root] = low[root] = counter++;
+      stack[top++] = root;
+      onStack[root] = true;
+      while (depth > 0) {
+        int v = callStack[depth - 1];
+        List<Edge> out0 = edges.get(v);
+        if (nextEdge[v] < out0.size()) {
+          int w = out0.get(nextEdge[v]++).to();
+          if (w == v) {
+            out[v] = true; // a reference to itself
+          } else if (index[w] < 0) {
+            index[w] = low[w] = counter++;
+            stack[top++] = w;
+            onStack[w] = true;
+            callStack[depth++] = w;
+          } else if (onStack[w]) {
+            low[v] = Math.min(low[v], index[w]);
+          }
+          continue;
         }
-        if (!seen[e.to()]) {
-          seen[e.to()] = true;
-          todo.add(e.to());
+        depth--;
+        if (depth > 0) {
+          int parent = callStack[depth - 1];
+          low[parent] = Math.min(low[parent], low[v]);
+        }
+        if (low[v] == index[v]) {
+          int size = 0;
+          int first = top;
+          do {
+            first--;
+            size++;
+          } while (stack[first] != v);
+          for (int k = first; k < top; k++) {
+            onStack[stack[k]] = false;
+            out[stack[k]] |= size > 1;
+          }
+          top = first;
         }
       }
     }
-    return false;
+    return out;
   }
 
   /**
