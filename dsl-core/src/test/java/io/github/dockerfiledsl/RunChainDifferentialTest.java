@@ -34,8 +34,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * source, functions, here-strings, background jobs, exit and return, {@code ||}, {@code ;},
  * pipes, comments, quotes and escapes), run as separate RUNs (a fresh shell per step, stopping at
  * the first failure as a build does) and as the RUNs the builder renders, under dash
- * ({@code /bin/sh}), bash, and bash under {@code SHELL ["/bin/bash", "-euo", "pipefail", "-c"]}
- * (errexit and nounset on from the start). A last probe step prints the state a following step sees
+ * ({@code /bin/sh}), bash, bash under {@code SHELL ["/bin/bash", "-euo", "pipefail", "-c"]}
+ * (errexit and nounset on from the start) and bash in POSIX mode (as {@code /bin/sh} of Fedora
+ * and similar images). A last probe step prints the state a following step sees
  * (directory, variables, umask, ulimit, options, traps, aliases, functions, exported
  * variables). Exit status, stdout and the files written (with their modes) must be equal.
  *
@@ -57,7 +58,9 @@ class RunChainDifferentialTest {
   static final List<Sh> SHELLS = List.of(new Sh("dash", "/bin/sh", List.of(), false),
       new Sh("bash", "/bin/bash", List.of(), true),
       // a SHELL that turns on errexit and nounset, as many real Dockerfiles do
-      new Sh("bash-euo", "/bin/bash", List.of("-euo", "pipefail"), true));
+      new Sh("bash-euo", "/bin/bash", List.of("-euo", "pipefail"), true),
+      // bash as /bin/sh (Fedora, CentOS, ...): POSIX mode, where more errors stop the shell
+      new Sh("bash-posix", "/bin/bash", List.of("--posix"), true));
 
   /** A state probe: a grouped step, so in a chain it sees what earlier steps leaked. */
   static final String PROBE = "( pwd; echo \"V1=${V1-unset} V2=${V2-unset} V3=${V3-unset}"
@@ -109,6 +112,8 @@ class RunChainDifferentialTest {
             "x=$(set -e; false; echo y); echo \"[$x]\"", "readonly V2=c; V2=d", "echo ${V9:1:2}",
             "( set -e; false; echo E3 )", "f3() { set -e; false; echo F3; }; f3",
             "set -o errexit", "eval 'set -e'; false; echo E4", "echo ${1x}",
+            // special builtin errors, which stop bash in POSIX mode at the top level only
+            "set -o nosuch; echo E5", "return 2; echo E6", "set -h; echo E7",
             "trap 'echo INT' INT", "trap - EXIT", "exec >out.log", "exec 3>fd3.txt",
             "exec echo E", "exec true", "exec false", "hash -r", "shift", "wait"),
         // functions, here-strings, background jobs, exit and return

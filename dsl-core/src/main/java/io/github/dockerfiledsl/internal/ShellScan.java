@@ -70,6 +70,16 @@ public final class ShellScan {
   private static final Set<String> STOPPING_OPTIONS = Set.of("errexit", "nounset", "posix",
       "errtrace", "inherit_errexit");
 
+  /** The option letters of {@code set} that bash knows (bash in POSIX mode stops on others). */
+  private static final String SET_LETTERS = "abefhkmnoptuvxBCEHPT";
+
+  /** The option names of {@code set -o} that bash knows. */
+  private static final Set<String> SET_OPTIONS = Set.of("allexport", "braceexpand", "emacs",
+      "errexit", "errtrace", "functrace", "hashall", "histexpand", "history", "ignoreeof",
+      "interactive-comments", "keyword", "monitor", "noclobber", "noexec", "noglob", "nolog",
+      "notify", "nounset", "onecmd", "physical", "pipefail", "posix", "privileged", "verbose",
+      "vi", "xtrace");
+
   /** Parameter-expansion operators that can neither fail nor assign ({@code =} assigns). */
   private static final List<String> SAFE_OPERATORS = List.of(":-", ":=", ":+", "-", "=", "+",
       "##", "#", "%%", "%", "//", "/#", "/%", "/", "^^", "^", ",,", ",");
@@ -493,6 +503,7 @@ public final class ShellScan {
           note(found, 1, "a read-only variable, whose assignment stops the shell");
         }
       }
+      case "return" -> note(found, 1, "'return', which outside a function stops a POSIX-mode bash");
       case "declare", "typeset", "local", "export", "integer" -> {
         for (Word w : args) {
           if (w.value().isEmpty() && w.raw().startsWith("-")) {
@@ -520,7 +531,10 @@ public final class ShellScan {
     return eq < 0 ? raw : raw.substring(0, eq);
   }
 
-  /** Notes why {@code set} with these arguments may turn on errexit or nounset. */
+  /**
+   * Notes why {@code set} with these arguments may turn on errexit or nounset, or stop the shell
+   * (an option that a POSIX-mode bash does not know stops it at the top level of {@code sh -c}).
+   */
   private static void setStops(List<Word> args, String[] found) {
     for (int k = 0; k < args.size(); k++) {
       Word w = args.get(k);
@@ -531,6 +545,16 @@ public final class ShellScan {
       String t = w.text();
       if (t.equals("--") || t.equals("-") || !(t.startsWith("-") || t.startsWith("+"))) {
         return; // the positional parameters follow
+      }
+      for (int c = 1; c < t.length(); c++) {
+        if (SET_LETTERS.indexOf(t.charAt(c)) < 0) {
+          note(found, 1, "set " + t + ", an option that some shells do not know");
+        }
+      }
+      if (t.indexOf('o') > 0 && k + 1 < args.size() && args.get(k + 1).value().isPresent()
+          && !SET_OPTIONS.contains(args.get(k + 1).text())) {
+        note(found, 1, "set -o " + args.get(k + 1).raw() + ", an option that some shells do not"
+            + " know");
       }
       if (t.startsWith("+")) {
         k += t.indexOf('o') > 0 ? 1 : 0; // +o NAME turns an option off

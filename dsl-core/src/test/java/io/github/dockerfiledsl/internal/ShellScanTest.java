@@ -120,7 +120,8 @@ class ShellScanTest {
       "echo ${A:?unset}", "echo ${A?}", "echo ${A:1:2}", "echo ${A[1]}", "echo ${!A}",
       "echo ${1x}", "echo $((1/0))", "echo $[1/0]", "echo \"${A:?}\"", "x=$(set -e; false)",
       "x=`set -e; false`", "echo ${A:-$(set -e)}", "cat <(set -e; false)",
-      "( set -e; false; echo x )", "f() { set -e; }; f", "cd d && echo ${A:?}"})
+      "( set -e; false; echo x )", "f() { set -e; }; f", "cd d && echo ${A:?}", "return 2",
+      "set -o nosuch", "set -h2", "set -I", "set +o nosuch"})
   void findsWhatMayStopTheShellOrTurnOnErrexit(String command) {
     assertThat(ShellScan.analyze(command).stops()).as(command).isPresent();
   }
