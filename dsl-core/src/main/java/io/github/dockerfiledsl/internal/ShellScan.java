@@ -503,7 +503,9 @@ public final class ShellScan {
           note(found, 1, "a read-only variable, whose assignment stops the shell");
         }
       }
-      case "return" -> note(found, 1, "'return', which outside a function stops a POSIX-mode bash");
+      // bash in POSIX mode stops on these special-builtin errors as on errexit: not on the left
+      // of && (where a subshell of the chain would put them)
+      case "return" -> note(found, 0, "'return', which outside a function stops a POSIX-mode bash");
       case "declare", "typeset", "local", "export", "integer" -> {
         for (Word w : args) {
           if (w.value().isEmpty() && w.raw().startsWith("-")) {
@@ -533,7 +535,8 @@ public final class ShellScan {
 
   /**
    * Notes why {@code set} with these arguments may turn on errexit or nounset, or stop the shell
-   * (an option that a POSIX-mode bash does not know stops it at the top level of {@code sh -c}).
+   * (an option that a POSIX-mode bash does not know stops it as errexit would, not on the left of
+   * {@code &&}).
    */
   private static void setStops(List<Word> args, String[] found) {
     for (int k = 0; k < args.size(); k++) {
@@ -548,12 +551,12 @@ public final class ShellScan {
       }
       for (int c = 1; c < t.length(); c++) {
         if (SET_LETTERS.indexOf(t.charAt(c)) < 0) {
-          note(found, 1, "set " + t + ", an option that some shells do not know");
+          note(found, 0, "set " + t + ", an option that some shells do not know");
         }
       }
       if (t.indexOf('o') > 0 && k + 1 < args.size() && args.get(k + 1).value().isPresent()
           && !SET_OPTIONS.contains(args.get(k + 1).text())) {
-        note(found, 1, "set -o " + args.get(k + 1).raw() + ", an option that some shells do not"
+        note(found, 0, "set -o " + args.get(k + 1).raw() + ", an option that some shells do not"
             + " know");
       }
       if (t.startsWith("+")) {

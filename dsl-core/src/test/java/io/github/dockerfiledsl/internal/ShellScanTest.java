@@ -141,7 +141,8 @@ class ShellScanTest {
   @Test
   void tellsErrexitFromShellErrors() {
     for (String errexit : List.of("set -e", "( set -e; false; echo x )", "x=$(set -e; false)",
-        "trap 'echo' ERR", "eval x", ". ./env", "$CMD", "set -o errexit", "set -eu")) {
+        "trap 'echo' ERR", "eval x", ". ./env", "$CMD", "set -o errexit", "set -eu",
+        "( set -o nosuch; echo x )", "( return 2 )", "set -I")) {
       assertThat(ShellScan.analyze(errexit).errexit()).as(errexit).isTrue();
     }
     for (String error : List.of("set -u", "echo ${A:?}", "readonly A=1", "echo $((1/0))",
