@@ -166,9 +166,11 @@ public final class Edit {
    * @return true if {@link #append} is safe
    */
   public static boolean canAppend(Dockerfile d, RunInstruction run) {
-    return run.command() instanceof Shell s && run.heredocs().isEmpty()
-        && RunChains.shellAt(d, run).posix()
-        && RunChains.append(s, List.of("true"), RunChains.shellAt(d, run)).isPresent();
+    if (!(run.command() instanceof Shell s) || !run.heredocs().isEmpty()) {
+      return false;
+    }
+    RunChains.ShellInfo info = RunChains.shellAt(d, run);
+    return info.posix() && RunChains.append(s, List.of("true"), info).isPresent();
   }
 
   /**
