@@ -3,10 +3,7 @@ package io.github.dockerfiledsl.cli;
 import io.github.dockerfiledsl.ImageRef;
 import io.github.dockerfiledsl.image.ImageResolutionException;
 import io.github.dockerfiledsl.image.ImageRewrite;
-import io.github.dockerfiledsl.parse.DockerfileParseException;
 import io.github.dockerfiledsl.registry.RegistryClient;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,46 +48,20 @@ final class PinCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     RegistryClient client = registry.client();
     Map<String, String> digests = new HashMap<>();
-    Batch batch = new Batch();
-    List<String> findings = new ArrayList<>();
-    StringBuilder stdout = new StringBuilder();
-    for (String f : files) {
-      String name = Io.displayName(f);
-      try {
-        String text = Io.read(f, Main.stdin);
-        ImageLocations located = ImageLocations.of(name, text);
-        if (check) {
-          for (ImageLocations.Located l : located.uses()) {
-            check(client, digests, located, l, findings);
-          }
-          continue;
+    return ImageFiles.run(files, out, err, (name, text, located, findings) -> {
+      if (check) {
+        for (ImageLocations.Located l : located.uses()) {
+          check(client, digests, located, l, findings);
         }
-        String pinned;
-        try {
-          pinned = ImageRewrite.source(name, text, ImageRewrite.pin(ref -> digests
-              .computeIfAbsent(ref.toString(), k -> client.digest(ref))));
-        } catch (ImageResolutionException e) {
-          throw new Failure(located.where(e.reference()) + ": " + e.getMessage());
-        } catch (DockerfileParseException e) {
-          throw new Failure(e.getMessage());
-        }
-        if (f.equals(Io.STDIN)) {
-          stdout.append(pinned);
-        } else if (!pinned.equals(text)) {
-          batch.output(Path.of(f), pinned, f);
-        }
-      } catch (Failure e) {
-        batch.error(e.getMessage());
+        return null;
       }
-    }
-    int status = batch.finish(err);
-    if (status != Main.EXIT_OK) {
-      return status;
-    }
-    out.print(stdout);
-    findings.forEach(out::println);
-    out.flush();
-    return findings.isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
+      try {
+        return ImageRewrite.source(name, text, ImageRewrite.pin(ref -> digests
+            .computeIfAbsent(ref.toString(), k -> client.digest(ref))));
+      } catch (ImageResolutionException e) {
+        throw new Failure(located.where(e.reference()) + ": " + e.getMessage());
+      }
+    });
   }
 
   private static void check(RegistryClient client, Map<String, String> digests,

@@ -2,8 +2,6 @@ package io.github.dockerfiledsl.cli;
 
 import io.github.dockerfiledsl.image.ImageRewrite;
 import io.github.dockerfiledsl.image.Mirror;
-import io.github.dockerfiledsl.parse.DockerfileParseException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,48 +54,20 @@ final class RewriteCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Failure("dockerfile-dsl: rewrite: " + e.getMessage());
     }
-    Batch batch = new Batch();
-    List<String> findings = new ArrayList<>();
-    StringBuilder stdout = new StringBuilder();
-    for (String f : files) {
-      String name = Io.displayName(f);
-      try {
-        String text = Io.read(f, Main.stdin);
-        ImageLocations located = ImageLocations.of(name, text);
-        if (check) {
-          for (ImageLocations.Located l : located.uses()) {
-            var to = apply(change, l, located);
-            to.ifPresent(r -> findings.add(located.where(l) + ": " + l.use().describe()
-                + " would become " + r));
-          }
-          continue;
+    return ImageFiles.run(files, out, err, (name, text, located, findings) -> {
+      if (check) {
+        for (ImageLocations.Located l : located.uses()) {
+          var to = apply(change, l, located);
+          to.ifPresent(r -> findings.add(located.where(l) + ": " + l.use().describe()
+              + " would become " + r));
         }
-        String rewritten;
-        try {
-          for (ImageLocations.Located l : located.uses()) {
-            apply(change, l, located);
-          }
-          rewritten = ImageRewrite.source(name, text, change);
-        } catch (DockerfileParseException e) {
-          throw new Failure(e.getMessage());
-        }
-        if (f.equals(Io.STDIN)) {
-          stdout.append(rewritten);
-        } else if (!rewritten.equals(text)) {
-          batch.output(Path.of(f), rewritten, f);
-        }
-      } catch (Failure e) {
-        batch.error(e.getMessage());
+        return null;
       }
-    }
-    int status = batch.finish(err);
-    if (status != Main.EXIT_OK) {
-      return status;
-    }
-    out.print(stdout);
-    findings.forEach(out::println);
-    out.flush();
-    return findings.isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
+      for (ImageLocations.Located l : located.uses()) {
+        apply(change, l, located);
+      }
+      return ImageRewrite.source(name, text, change);
+    });
   }
 
   /** Applies the rules to one use, turning an invalid result into a located failure. */
